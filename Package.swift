@@ -1,0 +1,40 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "registrar",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "registrar", targets: ["registrar"]),
+        .library(name: "RegistrarKit", targets: ["RegistrarKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Everything but argument parsing and printing. `schema.sql` at the top of the
+        // repository is the one source of truth for the schema; the target embeds it
+        // through a symbolic link, so there is no second copy to drift.
+        .target(
+            name: "RegistrarKit",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.embedInCode("Store/schema.sql")]
+        ),
+        .executableTarget(
+            name: "registrar",
+            dependencies: [
+                "RegistrarKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "registrar-bench",
+            dependencies: ["RegistrarKit"]
+        ),
+        .testTarget(name: "RegistrarKitTests", dependencies: ["RegistrarKit"]),
+        .testTarget(name: "StoreTests", dependencies: ["RegistrarKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RegistrarKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

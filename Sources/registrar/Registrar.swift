@@ -1,0 +1,2 @@
+import RegistrarKit
+@main struct Registrar { static func main() { print(Schema.sql) } }
