@@ -1,2 +1,12 @@
+import ArgumentParser
+import Foundation
 import RegistrarKit
-@main struct Registrar { static func main() { print(Schema.sql) } }
+
+/// The root command: the subcommands and nothing else.
+struct Registrar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registrar",
+        abstract: "The membership registry and growth tracker of a national scientific society (全国学会).",
+        subcommands: [Initialize.self, Member.self, Count.self, Audit.self]
+    )
+}

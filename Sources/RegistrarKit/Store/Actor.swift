@@ -1,0 +1,14 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who is acting, for the audit log: the operating-system user running the command.
+enum Actor {
+    static var current: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            return String(cString: name)
+        }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
+    }
+}

@@ -1,0 +1,17 @@
+import GRDB
+
+extension Registry {
+    /// `init`: records the creation or upgrade and, if given, the society's name.
+    public func initialize(societyName: String?) throws {
+        try write { db in
+            if let societyName {
+                try db.execute(sql: "UPDATE society SET name = ? WHERE id = 1", arguments: [societyName])
+            }
+            try Registry.appendAudit(db, .initialize, subject: path, detail: societyName.map { "society: \($0)" })
+        }
+    }
+
+    public func societyName() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "SELECT name FROM society WHERE id = 1") ?? "" }
+    }
+}

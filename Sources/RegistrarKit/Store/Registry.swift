@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+
+/// 会员库: the registry of one society, in one SQLite file.
+///
+/// Owns the database connection, opens it safely, runs the migrator, and exposes what the
+/// commands need by name (`count(on:)`, `member(key:)`); commands never see SQL.
+public struct Registry: Sendable {
+    public let path: String
+    let writer: DatabaseQueue
+
+    public enum OpenMode: Sendable {
+        /// `init`: create a new file or upgrade an older one in place.
+        case createOrUpgrade
+        /// Every other command: the file must exist and be at the current schema.
+        case existing
+    }
+
+    /// Registry `application_id`, 'REGR', set by schema.sql, which tells our files from others'.
+    static let applicationID: Int32 = 1_380_271_954
+
+    /// Opens the registry at `path`, refusing, and leaving untouched, any file that is not ours to change.
+    public static func open(path: String, mode: OpenMode) throws -> Registry {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue {
+            throw RegistryError.cannotCreate(path: path, reason: "it is a folder")
+        }
+        if !exists {
+            guard mode == .createOrUpgrade else { throw RegistryError.noDatabase(path: path) }
+            try createPrivateFile(at: path)
+        } else {
+            try inspect(path: path, mode: mode)
+        }
+        let writer: DatabaseQueue
+        do {
+            writer = try DatabaseQueue(path: path, configuration: configuration())
+            try Migrations.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
+        }
+        return Registry(path: path, writer: writer)
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Two registrar processes on one file wait for each other instead of failing at once.
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        return configuration
+    }
+
+    /// New registry files hold personal information: readable and writable by their owner only.
+    private static func createPrivateFile(at path: String) throws {
+        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard descriptor >= 0 else {
+            throw RegistryError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
+
+    /// Looks at an existing file through a read-only connection before anything may write to it.
+    private static func inspect(path: String, mode: OpenMode) throws {
+        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int else {
+            throw RegistryError.cannotCreate(path: path, reason: "it cannot be read")
+        }
+        if size == 0 { return } // an empty file is a new SQLite database
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? reader.close() }
+            try reader.read { db in
+                let applicationID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+                let objectCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                if objectCount == 0 && applicationID == 0 { return }
+                guard applicationID == Registry.applicationID else {
+                    throw RegistryError.notRegistrar(path: path)
+                }
+                let migrator = Migrations.migrator
+                if try migrator.hasBeenSuperseded(db) {
+                    throw RegistryError.newerSchema(path: path)
+                }
+                if mode == .existing, try !migrator.hasCompletedMigrations(db) {
+                    throw RegistryError.olderSchema(path: path)
+                }
+            }
+        } catch let error as RegistryError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw RegistryError.notSQLite(path: path)
+        } catch let error as DatabaseError {
+            throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Runs `body` in one write transaction, turning SQLite's refusals into one-line errors.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as DatabaseError {
+            throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

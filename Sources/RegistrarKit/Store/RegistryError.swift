@@ -1,0 +1,48 @@
+import Foundation
+
+/// Why the registry could not be opened or asked: each case says what to do about it.
+public enum RegistryError: Error, Sendable, Equatable {
+    case noDatabase(path: String)
+    case cannotCreate(path: String, reason: String)
+    case notSQLite(path: String)
+    case notRegistrar(path: String)
+    case newerSchema(path: String)
+    case olderSchema(path: String)
+    case alreadyExists(path: String)
+    case memberNotFound(key: String) // already made safe by Masking.safeEcho
+    case sqlite(path: String, message: String)
+}
+
+extension RegistryError: UserFacingError {
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .noDatabase(let path):
+            Text(en: "no registrar database at \(path); create one with `registrar init --db \(path)` or point --db (or $REGISTRAR_DB) at an existing one",
+                 zh: "\(path) 处没有 registrar 数据库；用 `registrar init --db \(path)` 创建，或用 --db（或 $REGISTRAR_DB）指向已有的数据库")(language)
+        case .cannotCreate(let path, let reason):
+            Text(en: "cannot create \(path): \(reason); choose a path in a folder you can write to",
+                 zh: "无法创建 \(path)：\(reason)；请选择一个可写文件夹中的路径")(language)
+        case .notSQLite(let path):
+            Text(en: "\(path) is not a SQLite database; it was left untouched. Point --db at a registrar database, or at a new file name to create one",
+                 zh: "\(path) 不是 SQLite 数据库，未作任何改动。请用 --db 指向 registrar 数据库，或指定一个新文件名来创建")(language)
+        case .notRegistrar(let path):
+            Text(en: "\(path) is a SQLite database of another program, not of registrar; it was left untouched. Use a new file name for the registry",
+                 zh: "\(path) 是其他程序的 SQLite 数据库，不是 registrar 的，未作任何改动。请为会员库使用一个新文件名")(language)
+        case .newerSchema(let path):
+            Text(en: "\(path) was made by a newer registrar; it was left untouched. Install that version (or newer) to use it",
+                 zh: "\(path) 由更新版本的 registrar 创建，未作任何改动。请安装该版本或更新版本后再使用")(language)
+        case .olderSchema(let path):
+            Text(en: "\(path) was made by an older registrar; back it up, then upgrade it in place with `registrar init --db \(path)`",
+                 zh: "\(path) 由旧版本的 registrar 创建；请先备份，再用 `registrar init --db \(path)` 就地升级")(language)
+        case .alreadyExists(let path):
+            Text(en: "\(path) already holds a registry; use another --db path for the demo, or remove the file first",
+                 zh: "\(path) 已经是一个会员库；请为演示换一个 --db 路径，或先删除该文件")(language)
+        case .memberNotFound(let key):
+            Text(en: "no member with member number, identity number or ORCID '\(key)'; check the key, or search by name with `registrar integrity lookup`",
+                 zh: "没有会员编号、证件号码或 ORCID 为 '\(key)' 的会员；请核对，或用 `registrar integrity lookup` 按姓名查找")(language)
+        case .sqlite(let path, let message):
+            Text(en: "\(path): the database refused the operation (\(message)); nothing was changed",
+                 zh: "\(path)：数据库拒绝了该操作（\(message)），未作任何改动")(language)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import RegistrarKit
+
+extension Registrar {
+    /// `registrar count`: individual and unit members in good standing on a day.
+    struct Count: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Count individual and unit members on a day.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(name: .customLong("as-of"), help: "The day to count on, YYYY-MM-DD (default: today).")
+        var asOf: Day?
+
+        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+
+        func run() throws {
+            let count = try options.openRegistry().count(on: asOf ?? Day.today())
+            if options.format == .json { return try Output.json(count) }
+            let language = options.language
+            Output.rows(
+                headers: [Text(en: "as of", zh: "日期")(language), Text(en: "individual members", zh: "个人会员")(language),
+                          Text(en: "unit members", zh: "单位会员")(language)],
+                [[count.asOf, String(count.individual), String(count.unit)]],
+                format: options.format)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import RegistrarKit
+
+/// The flags every command takes: where the registry is, how to print, in which language.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The registry file (default: $REGISTRAR_DB, else ./registrar.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Output format: table, csv or json (html where a report offers it).")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Language of labels and messages: en or zh (default: $REGISTRAR_LANG, else en).")
+    var lang: Language?
+
+    var databasePath: String {
+        db ?? ProcessInfo.processInfo.environment["REGISTRAR_DB"] ?? "registrar.sqlite"
+    }
+
+    var language: Language {
+        lang ?? GlobalOptions.environmentLanguage
+    }
+
+    static var environmentLanguage: Language {
+        ProcessInfo.processInfo.environment["REGISTRAR_LANG"].flatMap(Language.init(rawValue:)) ?? .en
+    }
+
+    /// The language for messages printed before (or without) a successful parse.
+    static func languageFromArguments() -> Language {
+        let arguments = CommandLine.arguments
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count, let language = Language(rawValue: arguments[index + 1]) {
+                return language
+            }
+            if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7))) {
+                return language
+            }
+        }
+        return environmentLanguage
+    }
+
+    func openRegistry() throws -> Registry {
+        try Registry.open(path: databasePath, mode: .existing)
+    }
+
+    /// Rejects a format the command does not offer, saying which ones it does.
+    func require(formatIn allowed: [OutputFormat]) throws {
+        guard allowed.contains(format) else {
+            throw ValidationError("--format \(format.rawValue) is not offered here; use one of: \(allowed.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, html
+}
+
+extension Language: ExpressibleByArgument {}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(iso: argument)
+    }
+}
