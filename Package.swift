@@ -34,7 +34,8 @@ let package = Package(
         ),
         .testTarget(name: "RegistrarKitTests", dependencies: ["RegistrarKit"]),
         .testTarget(name: "StoreTests", dependencies: ["RegistrarKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RegistrarKit"]),
+        // Depending on the executable makes `swift test` build the binary these tests run.
+        .testTarget(name: "EndToEndTests", dependencies: ["RegistrarKit", "registrar"]),
     ],
     swiftLanguageModes: [.v6]
 )

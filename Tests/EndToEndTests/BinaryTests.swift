@@ -1,8 +1,0 @@
-import Foundation
-import Testing
-
-struct BinaryTests {
-    @Test func repositoryRootHoldsThePackage() {
-        #expect(FileManager.default.fileExists(atPath: repositoryRoot.appendingPathComponent("Package.swift").path))
-    }
-}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+struct FoundationCommandTests {
+    @Test func initThenCountPrintsZeroesAsJSON() throws {
+        let scratch = try Scratch()
+        #expect(try scratch.run(["init", "--db", scratch.db]).status == 0)
+        let count = try scratch.json(["count", "--as-of", "2018-12-31", "--db", scratch.db])
+        #expect(count["as_of"] as? String == "2018-12-31")
+        #expect(count["individual"] as? Int == 0)
+        #expect(count["unit"] as? Int == 0)
+    }
+
+    @Test func theDatabaseComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
+        let scratch = try Scratch()
+        try scratch.run(["init"], environment: ["REGISTRAR_DB": scratch.path("env.sqlite")])
+        #expect(FileManager.default.fileExists(atPath: scratch.path("env.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("registrar.sqlite")))
+    }
+
+    @Test func aMissingDatabaseIsAOneLineErrorWithStatusOne() throws {
+        let scratch = try Scratch()
+        let outcome = try scratch.run(["count", "--db", scratch.path("nope.sqlite")])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+        #expect(outcome.stderr.contains("registrar init --db"))
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefusedUntouched() throws {
+        let scratch = try Scratch()
+        let file = scratch.path("roster.csv")
+        try Data("会员编号,姓名\nM1,张三\n".utf8).write(to: URL(fileURLWithPath: file))
+        let outcome = try scratch.run(["init", "--db", file])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("not a SQLite database"))
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "会员编号,姓名\nM1,张三\n")
+    }
+
+    @Test func wrongArgumentsExitWithStatusTwo() throws {
+        let scratch = try Scratch()
+        try scratch.run(["init", "--db", scratch.db])
+        #expect(try scratch.run(["count", "--as-of", "2018-13-01", "--db", scratch.db]).status == 2)
+        #expect(try scratch.run(["count", "--format", "yaml", "--db", scratch.db]).status == 2)
+        #expect(try scratch.run(["no-such-command"]).status == 2)
+    }
+
+    @Test func errorsSpeakChineseWithLangZh() throws {
+        let scratch = try Scratch()
+        let outcome = try scratch.run(["count", "--db", scratch.path("nope.sqlite"), "--lang", "zh"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("没有 registrar 数据库"))
+    }
+
+    @Test func theAuditLogRecordsInitAndIsReadableAsJSON() throws {
+        let scratch = try Scratch()
+        try scratch.run(["init", "--db", scratch.db, "--society", "中国测试学会"])
+        let outcome = try scratch.run(["audit", "--db", scratch.db, "--format", "json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]]
+        #expect(entries?.first?["action"] as? String == "init")
+    }
+}
