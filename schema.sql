@@ -98,9 +98,9 @@ CREATE TABLE member (
     CHECK (member_no IS NOT NULL OR id_number IS NOT NULL),
     CHECK ((id_type IS NULL) = (id_number IS NULL)),
     CHECK (id_type IS NOT 'resident' OR length(id_number) = 18),
-    UNIQUE (id_type, id_number)
+    -- Identity number first, so a look-up by number alone (type unknown) uses this index.
+    UNIQUE (id_number, id_type)
 );
-CREATE INDEX member_id_number ON member (id_number);
 CREATE INDEX member_name ON member (name);
 CREATE INDEX member_unit ON member (unit_id);
 

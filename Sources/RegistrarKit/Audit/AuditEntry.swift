@@ -16,6 +16,8 @@ public enum AuditAction: String, Sendable {
     case initialize = "init"
     case upgrade
     case importFile = "import"
+    case memberUpdate = "member.update"
+    case unitUpdate = "unit.update"
     case memberShow = "member.show"
     case memberReveal = "member.reveal"
     case integrityLookup = "integrity.lookup"

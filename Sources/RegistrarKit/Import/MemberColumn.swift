@@ -1,0 +1,97 @@
+/// The stored columns of an individual member, in the order the merge binds and compares them.
+enum MemberColumn: Int, CaseIterable {
+    case memberNo, name, gender, birthDate, idType, idNumber, orcid, email, phone, employer, unitID
+    case title, titleLevel, education, degree, discipline, province, nationality, grade, grassroots
+    case politicalStatus
+
+    var sqlName: String {
+        switch self {
+        case .memberNo: "member_no"
+        case .name: "name"
+        case .gender: "gender"
+        case .birthDate: "birth_date"
+        case .idType: "id_type"
+        case .idNumber: "id_number"
+        case .orcid: "orcid"
+        case .email: "email"
+        case .phone: "phone"
+        case .employer: "employer"
+        case .unitID: "unit_id"
+        case .title: "title"
+        case .titleLevel: "title_level"
+        case .education: "education"
+        case .degree: "degree"
+        case .discipline: "discipline"
+        case .province: "province"
+        case .nationality: "nationality"
+        case .grade: "grade"
+        case .grassroots: "grassroots"
+        case .politicalStatus: "political_status"
+        }
+    }
+
+    var isInteger: Bool { self == .unitID || self == .grassroots }
+}
+
+/// One validated row's values, as UTF-8 bytes in a buffer reused from row to row.
+///
+/// Making a `String` per field costs about as much as the whole database work of an import, so
+/// values stay bytes from the file to `sqlite3_bind_text`.
+struct MemberValues {
+    enum Slot: Equatable {
+        case null
+        case text(start: Int, count: Int)
+        case integer(Int64)
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var slots = [Slot](repeating: .null, count: MemberColumn.allCases.count)
+    var membership = RowMembership()
+    var line = 0
+
+    init() {
+        bytes.reserveCapacity(1024)
+    }
+
+    mutating func reset(line: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        for index in slots.indices { slots[index] = .null }
+        membership = RowMembership()
+        self.line = line
+    }
+
+    mutating func set(_ column: MemberColumn, _ value: UnsafeRawBufferPointer) {
+        guard !value.isEmpty else { slots[column.rawValue] = .null; return }
+        let start = bytes.count
+        bytes.append(contentsOf: value)
+        slots[column.rawValue] = .text(start: start, count: value.count)
+    }
+
+    mutating func set(_ column: MemberColumn, _ value: String) {
+        var value = value
+        value.withUTF8 { set(column, UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func set(_ column: MemberColumn, integer: Int64?) {
+        slots[column.rawValue] = integer.map(Slot.integer) ?? .null
+    }
+
+    mutating func setNull(_ column: MemberColumn) {
+        slots[column.rawValue] = .null
+    }
+
+    subscript(column: MemberColumn) -> Slot { slots[column.rawValue] }
+
+    func string(_ column: MemberColumn) -> String? {
+        switch slots[column.rawValue] {
+        case .null: nil
+        case .integer(let value): String(value)
+        case .text(let start, let count): String(decoding: bytes[start..<start + count], as: UTF8.self)
+        }
+    }
+
+    func withBytes<R>(_ column: MemberColumn, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        guard case .text(let start, let count) = slots[column.rawValue] else { return try body(nil) }
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<start + count])) }
+    }
+}

@@ -1,0 +1,289 @@
+import GRDB
+
+/// Merges validated individual-roster rows into the registry, inside the import's transaction.
+///
+/// One look-up per row finds the member (by member number, else identity number) together with its
+/// latest membership period; the row is then inserted, updated where a column the file carries
+/// differs, or left alone. All statements are prepared once and driven through SQLite's C API.
+final class MemberMerge {
+    enum Outcome: Equatable {
+        case inserted
+        case updated
+        case unchanged
+        case rejected(column: String?, reason: Text)
+    }
+
+    private let db: Database
+    private let batchID: Int64
+    private let asOf: String
+    private let columns: [MemberColumn]
+    private let findByNumber: FastStatement
+    private let findByIdentity: FastStatement
+    private let previousEnd: FastStatement
+    private let insertMember: FastStatement
+    private let updateMember: FastStatement
+    private let insertPeriod: FastStatement
+    private let setStart: FastStatement
+    private let closePeriod: FastStatement
+    private let reopenPeriod: FastStatement
+    private let audit: FastStatement
+    private let actor = Actor.current
+
+    /// The line on which each member (by rowid) was first seen in this file; 0 when not seen.
+    /// A rowid-indexed array costs 4 bytes a member, where a set of keys would cost ~50.
+    private(set) var seenLine: [Int32] = []
+
+    /// - Parameter columns: the member columns the file carries; the others are left as they are.
+    init(db: Database, batchID: Int64, asOf: String, columns: [MemberColumn]) throws {
+        self.db = db
+        self.batchID = batchID
+        self.asOf = asOf
+        self.columns = columns
+        let selected = columns.map { "m." + $0.sqlName }.joined(separator: ", ")
+        let find = """
+            SELECT m.id, p.id, p.start_date, p.end_date, p.end_reason, \(selected)
+            FROM member m
+            LEFT JOIN membership_period p ON p.id = (
+                SELECT q.id FROM membership_period q WHERE q.member_id = m.id ORDER BY q.start_date DESC LIMIT 1)
+            """
+        findByNumber = try FastStatement(db, sql: find + " WHERE m.member_no = ?1")
+        findByIdentity = try FastStatement(db, sql: find + " WHERE m.id_number = ?1 AND m.id_type IS ?2")
+        previousEnd = try FastStatement(db, sql: """
+            SELECT max(end_date) FROM membership_period WHERE member_id = ?1 AND id <> ?2
+            """)
+        let names = columns.map(\.sqlName)
+        insertMember = try FastStatement(db, sql: """
+            INSERT INTO member (\(names.joined(separator: ", ")), created_batch, updated_batch)
+            VALUES (\(names.indices.map { "?\($0 + 1)" }.joined(separator: ", ")), ?\(names.count + 1), ?\(names.count + 1))
+            """)
+        updateMember = try FastStatement(db, sql: """
+            UPDATE member SET \(names.enumerated().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", ")),
+                updated_batch = ?\(names.count + 1)
+            WHERE id = ?\(names.count + 2)
+            """)
+        insertPeriod = try FastStatement(db, sql: """
+            INSERT INTO membership_period (member_id, start_date, end_date, end_reason, batch_id, ended_batch_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?3 IS NULL THEN NULL ELSE ?5 END)
+            """)
+        setStart = try FastStatement(db, sql: "UPDATE membership_period SET start_date = ?2 WHERE id = ?1")
+        closePeriod = try FastStatement(db, sql: """
+            UPDATE membership_period SET end_date = ?2, end_reason = ?3, ended_batch_id = ?4 WHERE id = ?1
+            """)
+        reopenPeriod = try FastStatement(db, sql: """
+            UPDATE membership_period SET end_date = NULL, end_reason = NULL, ended_batch_id = NULL WHERE id = ?1
+            """)
+        audit = try FastStatement(db, sql: """
+            INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)
+            """)
+        let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM member") ?? 0
+        seenLine = [Int32](repeating: 0, count: Int(maxID) + 1024)
+    }
+
+    // MARK: Finding
+
+    private struct Found {
+        var id: Int64
+        var latest: RecordedPeriod?
+    }
+
+    /// Finds the member a row speaks of, leaving the statement on its row for comparison.
+    private func find(_ values: MemberValues) throws -> (Found, FastStatement)? {
+        if case .text = values[.memberNo] {
+            findByNumber.reset()
+            values.withBytes(.memberNo) { findByNumber.bind(1, $0) }
+            if try findByNumber.step() { return (found(findByNumber), findByNumber) }
+        }
+        if case .text = values[.idNumber] {
+            findByIdentity.reset()
+            values.withBytes(.idNumber) { findByIdentity.bind(1, $0) }
+            findByIdentity.bind(2, values[.idType], in: values, column: .idType)
+            if try findByIdentity.step() { return (found(findByIdentity), findByIdentity) }
+        }
+        return nil
+    }
+
+    private func found(_ statement: FastStatement) -> Found {
+        var latest: RecordedPeriod?
+        if !statement.isNull(1) {
+            latest = RecordedPeriod(
+                id: statement.int64(1), start: statement.text(2)!, end: statement.text(3),
+                reason: statement.text(4).flatMap(EndReason.init(rawValue:)))
+        }
+        return Found(id: statement.int64(0), latest: latest)
+    }
+
+    /// Marks the member a rejected row names as present, so a snapshot does not end a membership
+    /// because of a typo in another column.
+    func markPresent(memberNo: String?, idNumber: String?, idType: String?) throws {
+        var values = MemberValues()
+        values.reset(line: 0)
+        if let memberNo { values.set(.memberNo, memberNo) }
+        if let idNumber { values.set(.idNumber, idNumber) }
+        if let idType { values.set(.idType, idType) }
+        if let (found, statement) = try find(values) {
+            statement.reset()
+            see(found.id, line: 1)
+        }
+    }
+
+    private func see(_ id: Int64, line: Int) {
+        let index = Int(id)
+        if index >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: index - seenLine.count + 65_536)) }
+        if seenLine[index] == 0 { seenLine[index] = Int32(clamping: line) }
+    }
+
+    // MARK: Merging
+
+    func merge(_ values: MemberValues) throws -> Outcome {
+        guard let (found, statement) = try find(values) else {
+            return try insert(values)
+        }
+        defer { statement.reset() }
+        let firstLine = Int(found.id) < seenLine.count ? seenLine[Int(found.id)] : 0
+        if firstLine != 0 {
+            return .rejected(column: nil, reason: Text(
+                en: "the same member appears again (first on line \(firstLine)); keep one row per member",
+                zh: "同一会员重复出现（首次在第 \(firstLine) 行）；每位会员只保留一行"))
+        }
+        var changed: [MemberColumn] = []
+        for (index, column) in columns.enumerated()
+        where !statement.equals(Int32(index + 5), values[column], in: values, as: column) {
+            changed.append(column)
+        }
+        var latest = found.latest
+        if var period = latest, period.end == nil, let join = values.membership.join, join != period.start {
+            previousEnd.reset()
+            previousEnd.bind(1, found.id)
+            previousEnd.bind(2, period.id)
+            if try previousEnd.step() { period.previousEnd = previousEnd.text(0) }
+            latest = period
+        }
+        statement.reset()
+        let periodChanges: [PeriodChange]
+        switch PeriodReconciliation.reconcile(row: values.membership, latest: latest, asOf: asOf) {
+        case .reject(let reason):
+            see(found.id, line: values.line)
+            return .rejected(column: "join_date", reason: reason)
+        case .changes(let changes):
+            periodChanges = changes
+        }
+        if !changed.isEmpty {
+            if let rejection = try write(updateMember, values, memberID: found.id) { return rejection }
+            try recordUpdate(memberID: found.id, values: values, changed: changed)
+        }
+        see(found.id, line: values.line)
+        try apply(periodChanges, memberID: found.id)
+        return changed.isEmpty && periodChanges.isEmpty ? .unchanged : .updated
+    }
+
+    private func insert(_ values: MemberValues) throws -> Outcome {
+        let periodChanges: [PeriodChange]
+        switch PeriodReconciliation.reconcile(row: values.membership, latest: nil, asOf: asOf) {
+        case .reject(let reason): return .rejected(column: "join_date", reason: reason)
+        case .changes(let changes): periodChanges = changes
+        }
+        if let rejection = try write(insertMember, values, memberID: nil) { return rejection }
+        let id = db.lastInsertedRowID
+        see(id, line: values.line)
+        try apply(periodChanges, memberID: id)
+        return .inserted
+    }
+
+    /// Binds the row's columns and steps; a constraint the row breaks becomes a rejection.
+    private func write(_ statement: FastStatement, _ values: MemberValues, memberID: Int64?) throws -> Outcome? {
+        statement.reset()
+        for (index, column) in columns.enumerated() {
+            statement.bind(Int32(index + 1), values[column], in: values, column: column)
+        }
+        statement.bind(Int32(columns.count + 1), batchID)
+        if let memberID { statement.bind(Int32(columns.count + 2), memberID) }
+        do {
+            try statement.step()
+            return nil
+        } catch let failure as StepFailure where failure.isConstraint {
+            return .rejected(column: MemberMerge.column(of: failure.message), reason: MemberMerge.explain(failure.message))
+        }
+    }
+
+    private func apply(_ changes: [PeriodChange], memberID: Int64) throws {
+        for change in changes {
+            switch change {
+            case .open(let start):
+                try run(insertPeriod) { $0.bind(1, memberID); $0.bind(2, start); $0.bind(3, nil as String?); $0.bind(4, nil as String?); $0.bind(5, self.batchID) }
+            case .insertClosed(let start, let end, let reason):
+                try run(insertPeriod) { $0.bind(1, memberID); $0.bind(2, start); $0.bind(3, end); $0.bind(4, reason.rawValue); $0.bind(5, self.batchID) }
+            case .setStart(let id, let start):
+                try run(setStart) { $0.bind(1, id); $0.bind(2, start) }
+            case .close(let id, let end, let reason):
+                try run(closePeriod) { $0.bind(1, id); $0.bind(2, end); $0.bind(3, reason.rawValue); $0.bind(4, self.batchID) }
+            case .reopen(let id):
+                try run(reopenPeriod) { $0.bind(1, id) }
+            }
+        }
+    }
+
+    private func run(_ statement: FastStatement, _ bind: (FastStatement) -> Void) throws {
+        statement.reset()
+        bind(statement)
+        try statement.step()
+    }
+
+    /// An updated member gets an audit entry naming the columns that changed, never their values.
+    private func recordUpdate(memberID: Int64, values: MemberValues, changed: [MemberColumn]) throws {
+        try run(audit) {
+            $0.bind(1, Timestamp.now())
+            $0.bind(2, self.actor)
+            $0.bind(3, AuditAction.memberUpdate.rawValue)
+            $0.bind(4, values.string(.memberNo) ?? "member #\(memberID)")
+            $0.bind(5, "batch \(self.batchID): " + changed.map(\.sqlName).joined(separator: ", "))
+        }
+    }
+
+    // MARK: Snapshot
+
+    /// Open periods, started on or before the as-of date, of members the file did not mention.
+    func absentPeriods() throws -> (absent: [Int64], current: Int) {
+        var absent: [Int64] = []
+        var current = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, member_id FROM membership_period WHERE end_date IS NULL AND start_date <= ?
+            """, arguments: [asOf])
+        while let row = try rows.next() {
+            current += 1
+            let memberID: Int64 = row[1]
+            if Int(memberID) >= seenLine.count || seenLine[Int(memberID)] == 0 { absent.append(row[0]) }
+        }
+        return (absent, current)
+    }
+
+    func lapse(_ periods: [Int64]) throws {
+        for id in periods {
+            try run(closePeriod) { $0.bind(1, id); $0.bind(2, self.asOf); $0.bind(3, EndReason.absentFromRoster.rawValue); $0.bind(4, self.batchID) }
+        }
+    }
+
+    // MARK: Explaining SQLite's refusals
+
+    static func column(of message: String) -> String? {
+        for column in ["member_no", "orcid", "id_number"] where message.contains("member.\(column)") {
+            return column
+        }
+        return nil
+    }
+
+    static func explain(_ message: String) -> Text {
+        if message.contains("member.member_no") {
+            return Text(en: "this member number already belongs to another member; correct it or the identity number",
+                        zh: "该会员编号已属于另一位会员；请更正会员编号或证件号码")
+        }
+        if message.contains("member.orcid") {
+            return Text(en: "this ORCID iD is already recorded for another member; one ORCID identifies one person",
+                        zh: "该 ORCID 已登记在另一位会员名下；一个 ORCID 只对应一人")
+        }
+        if message.contains("member.id_number") {
+            return Text(en: "this identity number already belongs to another member; check both rows",
+                        zh: "该证件号码已属于另一位会员；请核对两行数据")
+        }
+        return Text(en: "the registry refused the row (\(message))", zh: "会员库拒绝了该行（\(message)）")
+    }
+}
