@@ -1,0 +1,48 @@
+import Foundation
+
+/// The benchmark executable: measures registrar against a baseline in the same run, as ratios.
+///
+/// Usage: `swift build -c release && .build/release/registrar-bench import [--rows N]`.
+/// Benchmarks print figures; they never pass or fail a test.
+@main
+enum Bench {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let scenario = arguments.isEmpty ? "import" : arguments.removeFirst()
+        var rows = 1_000_000
+        if let index = arguments.firstIndex(of: "--rows"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
+            rows = value
+        }
+        let workspace = try Workspace()
+        switch scenario {
+        case "import": try ImportBenchmark(rows: rows, workspace: workspace).run()
+        default:
+            FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import\n".utf8))
+            exit(2)
+        }
+    }
+}
+
+/// A scratch folder for one benchmark run and the binaries it measures.
+struct Workspace {
+    let folder: URL
+    let registrar: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("registrar-bench-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        registrar = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("registrar").path
+        guard FileManager.default.isExecutableFile(atPath: registrar) else {
+            throw BenchError("no registrar binary next to registrar-bench at \(registrar); build with `swift build -c release`")
+        }
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
