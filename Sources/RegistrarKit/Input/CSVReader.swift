@@ -1,0 +1,125 @@
+/// A streaming RFC 4180 reader over a file's bytes: memory stays flat however long the file is.
+///
+/// - Quoted fields may hold commas, doubled quotes and line breaks; LF, CRLF and a lone CR end lines;
+///   the last line may lack a line break; a UTF-8 BOM is skipped; GB18030 is transcoded first.
+/// - Lenient where spreadsheets are: a quote inside an unquoted field is kept as text, and text
+///   after a closing quote is kept too (`"ab"c` reads `abc`). A line with no bytes at all is skipped.
+/// - An unterminated quoted field is an error naming the line where it began.
+public final class CSVReader {
+    private let source: UTF8Source
+    private let displayName: String
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
+    private var record = CSVRecord()
+
+    public init(path: String, displayName: String, encoding: TextEncoding) throws {
+        source = try UTF8Source(path: path, displayName: displayName, encoding: encoding)
+        self.displayName = displayName
+        buffer.reserveCapacity(RawFile.chunkSize * 2)
+    }
+
+    /// Calls `body` with each record in order; the record is only valid during the call.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        while true {
+            let outcome = try parse()
+            switch outcome {
+            case .needMore:
+                if position > 0 {
+                    buffer.removeSubrange(0..<position)
+                    position = 0
+                }
+                if try !source.next(into: &buffer) { atEnd = true }
+            case .end:
+                return
+            case .record(let next, let lines, let blank):
+                position = next
+                record.line = line
+                record.bytesRead = source.bytesRead
+                line += lines
+                if !blank { try body(record) }
+            }
+        }
+    }
+
+    private enum Outcome {
+        case needMore
+        case end
+        case record(next: Int, lines: Int, blank: Bool)
+    }
+
+    private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    private func parse() throws -> Outcome {
+        let start = position
+        let atEnd = atEnd
+        let line = line
+        let name = displayName
+        return try buffer.withUnsafeBufferPointer { p -> Outcome in
+            let n = p.count
+            if start >= n { return atEnd ? .end : .needMore }
+            record.reset()
+            var i = start
+            var lines = 0
+            while true {
+                // One field, starting at i.
+                if i < n, p[i] == CSVReader.quote {
+                    i += 1
+                    while true {
+                        var j = i
+                        while j < n, p[j] != CSVReader.quote {
+                            if p[j] == CSVReader.lf { lines += 1 }
+                            j += 1
+                        }
+                        record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j]))
+                        if j >= n {
+                            if atEnd {
+                                throw InputError(file: name, line: line, problem: Text(
+                                    en: "a quoted field that begins on this line never ends; add the closing quote (\")",
+                                    zh: "本行开始的带引号字段没有结束；请补上右引号（\"）"))
+                            }
+                            return .needMore
+                        }
+                        if j + 1 >= n && !atEnd { return .needMore }
+                        if j + 1 < n, p[j + 1] == CSVReader.quote {
+                            record.bytes.append(CSVReader.quote)
+                            i = j + 2
+                            continue
+                        }
+                        i = j + 1
+                        break
+                    }
+                }
+                var j = i
+                while j < n {
+                    let byte = p[j]
+                    if byte == CSVReader.comma || byte == CSVReader.lf || byte == CSVReader.cr { break }
+                    j += 1
+                }
+                record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j]))
+                i = j
+                if i >= n {
+                    if !atEnd { return .needMore }
+                    record.endField()
+                    return .record(next: n, lines: lines, blank: false)
+                }
+                record.endField()
+                let byte = p[i]
+                if byte == CSVReader.comma {
+                    i += 1
+                    continue
+                }
+                if byte == CSVReader.cr {
+                    if i + 1 >= n && !atEnd { return .needMore }
+                    i += (i + 1 < n && p[i + 1] == CSVReader.lf) ? 2 : 1
+                } else {
+                    i += 1
+                }
+                lines += 1
+                let blank = record.ends.count == 1 && record.bytes.isEmpty && i - start <= 2
+                return .record(next: i, lines: lines, blank: blank)
+            }
+        }
+    }
+}

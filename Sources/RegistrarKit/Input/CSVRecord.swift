@@ -1,0 +1,41 @@
+/// One CSV record: its fields' bytes (quotes already undone), valid during the reader's callback.
+public struct CSVRecord {
+    /// The physical line (1-based) on which the record starts.
+    public internal(set) var line = 0
+    /// Bytes of the file read so far, for a progress display.
+    public internal(set) var bytesRead = 0
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+
+    init() {
+        bytes.reserveCapacity(4096)
+        ends.reserveCapacity(64)
+    }
+
+    public var count: Int { ends.count }
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    mutating func endField() { ends.append(bytes.count) }
+
+    private func range(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+
+    /// The field's bytes; an index past the end reads as an empty field.
+    public func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        guard index < ends.count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let range = range(index)
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    public func string(_ index: Int) -> String {
+        guard index < ends.count else { return "" }
+        return String(decoding: bytes[range(index)], as: UTF8.self)
+    }
+
+    public var strings: [String] { (0..<count).map(string) }
+}
