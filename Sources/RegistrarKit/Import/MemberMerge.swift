@@ -29,7 +29,8 @@ final class MemberMerge {
     private let audit: FastStatement
     private let actor = Actor.current
 
-    /// The line on which each member (by rowid) was first seen in this file; 0 when not seen.
+    /// The line on which each member (by rowid) was first seen in this file; 0 when not seen, and
+    /// minus the line when only a rejected row named it (present for a snapshot, not a duplicate).
     /// A rowid-indexed array costs 4 bytes a member, where a set of keys would cost ~50.
     private(set) var seenLine: [Int32] = []
 
@@ -119,17 +120,17 @@ final class MemberMerge {
         values.reset(line: 0)
         if let memberNo { values.set(.memberNo, memberNo) }
         if let idNumber { values.set(.idNumber, idNumber) }
-        if let idType { values.set(.idType, idType) }
+        if idNumber != nil { values.set(.idType, idType ?? "resident") }
         if let (found, statement) = try find(values) {
             statement.reset()
-            see(found.id, line: 1)
+            see(found.id, line: -1)
         }
     }
 
     private func see(_ id: Int64, line: Int) {
         let index = Int(id)
         if index >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: index - seenLine.count + 65_536)) }
-        if seenLine[index] == 0 { seenLine[index] = Int32(clamping: line) }
+        if seenLine[index] <= 0 { seenLine[index] = Int32(clamping: line) }
     }
 
     // MARK: Merging
@@ -140,7 +141,7 @@ final class MemberMerge {
         }
         defer { statement.reset() }
         let firstLine = Int(found.id) < seenLine.count ? seenLine[Int(found.id)] : 0
-        if firstLine != 0 {
+        if firstLine > 0 {
             return .rejected(column: nil, reason: Text(
                 en: "the same member appears again (first on line \(firstLine)); keep one row per member",
                 zh: "同一会员重复出现（首次在第 \(firstLine) 行）；每位会员只保留一行"))

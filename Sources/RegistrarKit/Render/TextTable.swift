@@ -20,7 +20,7 @@ public struct TextTable: Sendable {
             for index in 0..<columnCount {
                 let cell = index < row.count ? row[index] : ""
                 let padding = String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
-                let isNumber = !cell.isEmpty && cell.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" || $0 == "%" }
+                let isNumber = TextTable.isNumber(cell)
                 out += isNumber ? padding + cell : cell + padding
                 if index < columnCount - 1 { out += "  " }
             }
@@ -31,6 +31,18 @@ public struct TextTable: Sendable {
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         lines += rows.map(line)
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension TextTable {
+    /// Numbers are right-aligned: digits with an optional sign, grouping commas, decimals and a
+    /// trailing percent sign. Dates and codes are not numbers.
+    static func isNumber(_ cell: String) -> Bool {
+        var body = Substring(cell)
+        if body.hasPrefix("-") || body.hasPrefix("+") { body = body.dropFirst() }
+        if body.hasSuffix("%") { body = body.dropLast() }
+        return !body.isEmpty && body.first!.isASCII && body.first!.isNumber
+            && body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }
     }
 }
 

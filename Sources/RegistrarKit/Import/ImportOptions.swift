@@ -1,0 +1,57 @@
+/// How an import runs: the `registrar import` flags.
+public struct ImportOptions: Sendable {
+    public var asOf: Day
+    /// The file is the complete roster at `asOf`: members absent from it are ended on that day.
+    public var snapshot = false
+    /// A snapshot that would end more than this share of current members is refused (1000 = 10%).
+    public var maxLapseBasisPoints = 1000
+    public var dryRun = false
+    public var strict = false
+    /// Where rejected rows go; nil means next to the input, `NAME.rejects.csv`.
+    public var rejectsPath: String?
+    public var encoding: EncodingChoice = .auto
+    public var mapPath: String?
+    /// The language of the reasons written to the rejects file.
+    public var language: Language = .en
+
+    public init(asOf: Day) {
+        self.asOf = asOf
+    }
+}
+
+/// What an import did; the JSON keys are the public contract (DESIGN.md).
+public struct ImportSummary: Sendable, Equatable, Encodable {
+    public var read = 0
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var rejected = 0
+    public var lapsed = 0
+    public var dryRun = false
+    public var encoding = TextEncoding.utf8.rawValue
+    public var unknownColumns: [String] = []
+    public var rejectsFile: String?
+    public var batch: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case read, inserted, updated, unchanged, rejected, lapsed
+        case dryRun = "dry_run"
+        case encoding
+        case unknownColumns = "unknown_columns"
+        case rejectsFile = "rejects_file"
+        case batch
+    }
+}
+
+/// Where an import has got to, for a progress line on a terminal.
+public struct ImportProgress: Sendable {
+    public var rows: Int
+    public var bytesRead: Int
+    public var totalBytes: Int
+}
+
+/// Why an import as a whole did not happen; the database is as it was.
+public struct ImportRefusal: UserFacingError, Equatable {
+    public var problem: Text
+    public func message(_ language: Language) -> String { problem(language) }
+}

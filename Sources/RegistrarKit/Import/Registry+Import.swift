@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+extension Registry {
+    /// Imports a file of `kind` in one transaction: it completes, or the registry is as it was.
+    public func importFile(
+        _ kind: FileKind, path: String, options: ImportOptions,
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ImportSummary {
+        let name = (path as NSString).lastPathComponent
+        let survey = try FileSurvey.of(path: path, displayName: name)
+        let encoding = try survey.encoding(for: options.encoding, file: name)
+        let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
+        let reader = try CSVReader(path: path, displayName: name, encoding: encoding)
+        let rejects = options.rejectsPath ?? RejectsWriter.defaultPath(for: path)
+        var summary = ImportSummary(dryRun: options.dryRun, encoding: encoding.rawValue)
+        var writer: RejectsWriter?
+        var firstRejection: String?
+        defer { writer?.close() }
+
+        do {
+            try self.writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA cache_size = -16384")
+                try db.inTransaction(.immediate) {
+                    let started = Timestamp.now()
+                    try db.execute(sql: """
+                        INSERT INTO import_batch (kind, file_name, sha256, encoding, as_of, mode, started_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [kind.rawValue, name, survey.sha256, encoding.rawValue, options.asOf.iso,
+                                         options.snapshot ? "snapshot" : "update", started])
+                    let batchID = db.lastInsertedRowID
+                    var importer: (any RowImporter)?
+                    var mapping: HeaderMapping?
+                    try reader.forEachRecord { record in
+                        guard let currentMapping = mapping else {
+                            let headerMapping = try HeaderMapping(kind: kind, headers: record.strings, file: name, extra: extra)
+                            mapping = headerMapping
+                            summary.unknownColumns = headerMapping.unknownHeaders
+                            importer = try Registry.importer(kind, db, mapping: headerMapping, batchID: batchID, options: options)
+                            return
+                        }
+                        summary.read += 1
+                        switch try importer!.importRow(record) {
+                        case .inserted: summary.inserted += 1
+                        case .updated: summary.updated += 1
+                        case .unchanged: summary.unchanged += 1
+                        case .rejected(let rejection):
+                            summary.rejected += 1
+                            if writer == nil {
+                                writer = RejectsWriter(path: rejects, headers: currentMapping.headers, language: options.language)
+                            }
+                            try writer!.write(line: record.line, column: rejection.column, reason: rejection.reason, fields: record.strings)
+                            if firstRejection == nil {
+                                firstRejection = InputError(file: name, line: record.line, column: rejection.column,
+                                                            problem: rejection.reason).message(options.language)
+                            }
+                        }
+                        if summary.read & 0xFFFF == 0 {
+                            progress?(ImportProgress(rows: summary.read, bytesRead: record.bytesRead, totalBytes: survey.size))
+                        }
+                    }
+                    guard let importer else {
+                        throw InputError(file: name, problem: Text(en: "the file is empty; it needs a header line and rows",
+                                                                   zh: "文件为空；需要表头行和数据行"))
+                    }
+                    if options.strict && summary.rejected > 0 {
+                        throw ImportRefusal(problem: Text(
+                            en: "\(summary.rejected) rows rejected, so nothing was imported (--strict); the first: \(firstRejection ?? ""); all are in \(rejects)",
+                            zh: "有 \(summary.rejected) 行被拒绝，因此未导入任何数据（--strict）；第一处：\(firstRejection ?? "")；全部见 \(rejects)"))
+                    }
+                    if options.snapshot {
+                        summary.lapsed = try Registry.lapseAbsent(importer, options: options, file: name)
+                    }
+                    try db.execute(sql: """
+                        UPDATE import_batch SET read_count = ?, inserted_count = ?, updated_count = ?, unchanged_count = ?,
+                            rejected_count = ?, lapsed_count = ?, finished_at = ? WHERE id = ?
+                        """, arguments: [summary.read, summary.inserted, summary.updated, summary.unchanged,
+                                         summary.rejected, summary.lapsed, Timestamp.now(), batchID])
+                    try Registry.appendAudit(db, .importFile, subject: "\(kind.rawValue): \(name)", detail: """
+                        batch \(batchID), sha256 \(survey.sha256), as of \(options.asOf.iso)\(options.snapshot ? ", snapshot" : ""): \
+                        read \(summary.read), inserted \(summary.inserted), updated \(summary.updated), \
+                        unchanged \(summary.unchanged), rejected \(summary.rejected), lapsed \(summary.lapsed)
+                        """)
+                    summary.batch = options.dryRun ? nil : batchID
+                    return options.dryRun ? .rollback : .commit
+                }
+            }
+        } catch let error as DatabaseError {
+            throw RegistryError.sqlite(path: self.path, message: error.message ?? "\(error.resultCode)")
+        }
+        summary.rejectsFile = writer?.path
+        return summary
+    }
+
+    static func importer(_ kind: FileKind, _ db: Database, mapping: HeaderMapping, batchID: Int64,
+                         options: ImportOptions) throws -> any RowImporter {
+        switch kind {
+        case .members: try MemberRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf.iso)
+        case .units: try UnitRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf.iso)
+        case .services, .integrity:
+            throw ImportRefusal(problem: Text(en: "importing \(kind.rawValue) files is not available yet",
+                                              zh: "暂不支持导入\(kind.rawValue)文件"))
+        }
+    }
+
+    /// Ends the open periods of members absent from a complete roster, unless that is too many.
+    static func lapseAbsent(_ importer: any RowImporter, options: ImportOptions, file: String) throws -> Int {
+        let (absent, current) = try importer.absentPeriods()
+        // Exact: refuse when absent / current > limit, i.e. absent * 10000 > limit * current.
+        if absent.count * 10_000 > options.maxLapseBasisPoints * current {
+            let share = PercentText.share(absent.count, of: current)
+            let limit = PercentText.format(basisPoints: options.maxLapseBasisPoints)
+            let suggested = (absent.count * 100 + current - 1) / max(current, 1) + 1
+            throw ImportRefusal(problem: Text(
+                en: "\(file): this snapshot would end \(absent.count) of \(current) current memberships (\(share)%), more than --max-lapse \(limit)%; nothing was changed. Check that the file is the whole roster at \(options.asOf.iso); if it is, run again with --max-lapse \(suggested)",
+                zh: "\(file)：此快照将终止当前 \(current) 个会籍中的 \(absent.count) 个（\(share)%），超过 --max-lapse \(limit)%；未作任何改动。请确认该文件是 \(options.asOf.iso) 的完整名册；如确认无误，请加 --max-lapse \(suggested) 重新运行"))
+        }
+        try importer.lapse(absent)
+        return absent.count
+    }
+}
+
+/// Shares as percentages with two decimals, rounded half up, from integers only.
+enum PercentText {
+    static func share(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "0.00" }
+        let hundredths = (part * 20_000 + whole) / (2 * whole)
+        return String(hundredths / 100) + "." + String(format: "%02d", hundredths % 100)
+    }
+
+    static func format(basisPoints: Int) -> String {
+        String(basisPoints / 100) + (basisPoints % 100 == 0 ? "" : "." + String(format: "%02d", basisPoints % 100))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Writes rejected rows, with line, column and reason, as a CSV that Excel opens (UTF-8 with BOM).
+///
+/// The file is created on the first rejected row only; it holds the rows as they were in the input,
+/// so a person can fix them there and import the rejects file itself.
+final class RejectsWriter {
+    let path: String
+    private let headers: [String]
+    private let language: Language
+    private var handle: FileHandle?
+    private(set) var count = 0
+
+    init(path: String, headers: [String], language: Language) {
+        self.path = path
+        self.headers = headers
+        self.language = language
+    }
+
+    func write(line: Int, column: String?, reason: Text, fields: [String]) throws {
+        if handle == nil {
+            FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]))
+            guard let opened = FileHandle(forWritingAtPath: path) else {
+                throw ImportRefusal(problem: Text(en: "cannot write the rejects file \(path); choose another with --rejects",
+                                                  zh: "无法写入拒绝行文件 \(path)；请用 --rejects 另选路径"))
+            }
+            opened.seekToEndOfFile()
+            handle = opened
+            let labels = language == .zh ? ["行号", "列", "原因"] : ["line", "column", "reason"]
+            opened.write(Data(CSVWriter.line(labels + headers).utf8))
+        }
+        count += 1
+        handle?.write(Data(CSVWriter.line([String(line), column ?? "", reason(language)] + fields).utf8))
+    }
+
+    func close() {
+        try? handle?.close()
+        handle = nil
+    }
+
+    static func defaultPath(for input: String) -> String {
+        let url = URL(fileURLWithPath: input)
+        let base = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(base + ".rejects.csv").path
+    }
+}

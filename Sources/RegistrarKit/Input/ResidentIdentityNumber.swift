@@ -1,0 +1,63 @@
+/// 居民身份证号码 under GB 11643-1999: 17 digits and an ISO 7064 MOD 11-2 check character.
+public struct ResidentIdentityNumber: Sendable, Equatable {
+    /// The canonical form: 18 characters, a check `X` in upper case.
+    public let value: String
+    /// The birth date the number carries, `YYYY-MM-DD`.
+    public let birthDate: String
+    /// `M` or `F`, from the parity of the 17th digit.
+    public let gender: String
+
+    public enum Problem: Sendable, Equatable {
+        case length
+        case characters
+        case birthDate
+        case checkCharacter
+    }
+
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters = Array("10X98765432".utf8)
+
+    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<ResidentIdentityNumber, ProblemBox> {
+        guard bytes.count == 18 else { return .failure(ProblemBox(.length)) }
+        var sum = 0
+        for index in 0..<17 {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return .failure(ProblemBox(.characters)) }
+            sum += Int(byte - 0x30) * weights[index]
+        }
+        var last = bytes[17]
+        if last == UInt8(ascii: "x") { last = UInt8(ascii: "X") }
+        guard (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: "X") else { return .failure(ProblemBox(.characters)) }
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+        guard let day = Day(year: number(6..<10), month: number(10..<12), day: number(12..<14)) else {
+            return .failure(ProblemBox(.birthDate))
+        }
+        guard checkCharacters[sum % 11] == last else { return .failure(ProblemBox(.checkCharacter)) }
+        var canonical = Array(bytes)
+        canonical[17] = last
+        return .success(ResidentIdentityNumber(
+            value: String(decoding: canonical, as: UTF8.self), birthDate: day.iso,
+            gender: Int(bytes[16] - 0x30) % 2 == 1 ? "M" : "F"))
+    }
+
+    public static func parse(_ text: String) -> Result<ResidentIdentityNumber, ProblemBox> {
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A `Problem` as an `Error`, so `Result` can carry it.
+    public struct ProblemBox: Error, Equatable {
+        public let problem: Problem
+        init(_ problem: Problem) { self.problem = problem }
+
+        public var text: Text {
+            switch problem {
+            case .length: Text(en: "is not 18 characters long", zh: "不是 18 位")
+            case .characters: Text(en: "must be 17 digits followed by a digit or X", zh: "应为 17 位数字加 1 位数字或 X")
+            case .birthDate: Text(en: "holds an impossible birth date (characters 7–14)", zh: "第 7–14 位的出生日期不存在")
+            case .checkCharacter: Text(en: "has a wrong check character (GB 11643); check the number for a typo",
+                                       zh: "校验位不正确（GB 11643）；请检查号码是否录入有误")
+            }
+        }
+    }
+}

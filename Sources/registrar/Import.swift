@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import RegistrarKit
+
+extension Registrar {
+    /// `registrar import`: bring a file exported from the member system into the registry.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a roster or another file exported from the member system.",
+            subcommands: [Members.self, Units.self])
+    }
+}
+
+/// The flags every import takes.
+struct ImportArguments: ParsableArguments {
+    @Argument(help: "The CSV file (UTF-8 or GB18030, Chinese or English headers).")
+    var file: String
+
+    @Option(name: .customLong("as-of"), help: "The date the file describes, YYYY-MM-DD (default: today).")
+    var asOf: Day?
+
+    @Flag(help: "The file is the complete roster at --as-of: members absent from it are ended on that date.")
+    var snapshot = false
+
+    @Option(name: .customLong("max-lapse"), help: "Refuse a snapshot that would end more than this percentage of current members.")
+    var maxLapse: String = "10"
+
+    @Flag(name: .customLong("dry-run"), help: "Validate and report what would change; change nothing.")
+    var dryRun = false
+
+    @Flag(help: "Any rejected row aborts the whole import; nothing changes.")
+    var strict = false
+
+    @Option(help: "Where to write rejected rows (default: next to FILE, NAME.rejects.csv).")
+    var rejects: String?
+
+    @Option(help: "auto, utf-8 or gb18030.")
+    var encoding: EncodingChoice = .auto
+
+    @Option(help: "A CSV of `header,field` lines naming your columns, over the built-in names.")
+    var map: String?
+
+    func validate() throws {
+        guard PercentArgument.basisPoints(maxLapse) != nil else {
+            throw ValidationError("--max-lapse takes a percentage such as 10 or 12.5")
+        }
+    }
+
+    func options(language: Language) -> ImportOptions {
+        var options = ImportOptions(asOf: asOf ?? Day.today())
+        options.snapshot = snapshot
+        options.maxLapseBasisPoints = PercentArgument.basisPoints(maxLapse)!
+        options.dryRun = dryRun
+        options.strict = strict
+        options.rejectsPath = rejects
+        options.encoding = encoding
+        options.mapPath = map
+        options.language = language
+        return options
+    }
+
+    func run(_ kind: FileKind, _ global: GlobalOptions) throws {
+        let registry = try global.openRegistry()
+        let language = global.language
+        let progress = ProgressLine(language: language)
+        let summary = try registry.importFile(kind, path: file, options: options(language: language), progress: progress.update)
+        progress.finish()
+        if global.format == .json { return try Output.json(summary) }
+        ImportReport(summary: summary, file: file, language: language).print(format: global.format)
+    }
+}
+
+extension EncodingChoice: ExpressibleByArgument {}
+
+enum PercentArgument {
+    /// "10" → 1000, "12.5" → 1250; nil for anything else.
+    static func basisPoints(_ text: String) -> Int? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0 else { return nil }
+        guard parts.count == 2 else { return whole * 100 }
+        guard (1...2).contains(parts[1].count), let fraction = Int(parts[1]) else { return nil }
+        return whole * 100 + fraction * (parts[1].count == 1 ? 10 : 1)
+    }
+}
+
+extension Registrar.Import {
+    struct Members: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import the individual-member roster (个人会员).")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.members, options) }
+    }
+
+    struct Units: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import the unit-member roster (单位会员).")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.units, options) }
+    }
+}
