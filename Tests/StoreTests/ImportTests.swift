@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RegistrarKit
+
+/// Roster imports through the library, on a temporary registry.
+struct ImportTests {
+    let store: TemporaryRegistry
+    init() throws { store = try TemporaryRegistry() }
+
+    static let header = "会员编号,姓名,性别,身份证号,入会日期,退会日期,会员状态\n"
+
+    func file(_ rows: [String], header: String = ImportTests.header) throws -> String {
+        let path = store.folder.appendingPathComponent("roster-\(UUID().uuidString).csv").path
+        try (header + rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func importFile(_ path: String, asOf: String = "2018-12-31", _ configure: (inout ImportOptions) -> Void = { _ in }) throws -> ImportSummary {
+        var options = ImportOptions(asOf: Day(iso: asOf)!)
+        configure(&options)
+        return try store.registry.importFile(.members, path: path, options: options)
+    }
+
+    func count(_ day: String) throws -> Int { try store.registry.count(on: Day(iso: day)!).individual }
+
+    func tableCounts() throws -> [Int] {
+        try store.registry.read { db in
+            try ["member", "membership_period", "audit_log", "import_batch"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
+        }
+    }
+
+    static let rows = [
+        "M1,张三,女,11010519491231002X,2015-01-01,,正常",
+        "M2,李四,男,110105198001010016,2016/3/5,,正常",
+        "M3,王五,,,2017年1月2日,2018-06-30,退会",
+    ]
+
+    @Test func aRosterImportsAndCountsFollowThePeriods() throws {
+        let summary = try importFile(try file(Self.rows))
+        #expect(summary.inserted == 3 && summary.rejected == 0 && summary.read == 3)
+        #expect(try count("2016-12-31") == 2)
+        #expect(try count("2017-12-31") == 3)
+        #expect(try count("2018-12-31") == 2)
+    }
+
+    @Test func importingTheSameFileTwiceChangesNothingTheSecondTime() throws {
+        let path = try file(Self.rows)
+        _ = try importFile(path) { $0.snapshot = true }
+        let before = try tableCounts()
+        let again = try importFile(path) { $0.snapshot = true }
+        #expect(again.unchanged == 3 && again.inserted == 0 && again.updated == 0 && again.lapsed == 0)
+        let after = try tableCounts()
+        #expect(after[0] == before[0] && after[1] == before[1])
+        #expect(after[2] == before[2] + 1) // the import's own audit entry, nothing else
+    }
+
+    @Test func aChangedColumnUpdatesTheMemberAndIsAuditedByName() throws {
+        _ = try importFile(try file(Self.rows))
+        var changed = Self.rows
+        changed[1] = "M2,李四海,男,110105198001010016,2016/3/5,,正常"
+        let summary = try importFile(try file(changed))
+        #expect(summary.updated == 1 && summary.unchanged == 2)
+        let update = try store.registry.auditEntries().first { $0.action == "member.update" }
+        #expect(update?.subject == "M2")
+        #expect(update?.detail?.contains("name") == true)
+        #expect(update?.detail?.contains("李四海") == false)
+    }
+
+    @Test func badRowsAreRejectedWithLineAndReasonAndTheRestImports() throws {
+        let path = try file(Self.rows + [
+            "M4,赵六,男,110105198001010018,2017-01-01,,正常",   // wrong check character (line 5)
+            "M5,钱七,男,,2017-02-30,,正常",                     // impossible date (line 6)
+            ",孙八,男,,2017-01-01,,正常",                        // no key (line 7)
+            "M1,张三,女,11010519491231002X,2015-01-01,,正常",   // duplicate (line 8)
+            "M6,周九,男,,2017-01-01,正常",                      // too few fields (line 9)
+        ])
+        let summary = try importFile(path)
+        #expect(summary.inserted == 3 && summary.rejected == 5)
+        let rejects = try String(contentsOfFile: try #require(summary.rejectsFile), encoding: .utf8)
+        let lines = rejects.split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines[1].hasPrefix("5,身份证号,") && lines[1].contains("check character"))
+        #expect(!lines[1].contains("110105198001010018,2017") || lines[1].contains("110105********0018"))
+        #expect(lines[2].hasPrefix("6,入会日期,"))
+        #expect(lines[3].hasPrefix("7,,"))
+        #expect(lines[4].hasPrefix("8,,") && lines[4].contains("line 2"))
+        #expect(lines[5].hasPrefix("9,,") && lines[5].contains("6 fields"))
+    }
+
+    @Test func strictRefusesTheWholeFileWhenAnyRowIsBad() throws {
+        _ = try importFile(try file(Self.rows))
+        let before = try tableCounts()
+        let path = try file(Self.rows + ["M7,吴十,男,,2017-13-01,,正常"])
+        let error = #expect(throws: ImportRefusal.self) { try importFile(path) { $0.strict = true } }
+        #expect(error?.problem.en.contains("line 5") == true || error?.problem.en.contains(":5") == true)
+        #expect(try tableCounts() == before)
+    }
+
+    @Test func aDryRunReportsButChangesNothing() throws {
+        let before = try tableCounts()
+        let summary = try importFile(try file(Self.rows)) { $0.dryRun = true }
+        #expect(summary.inserted == 3 && summary.dryRun)
+        #expect(try tableCounts() == before)
+    }
+
+    @Test func aSnapshotEndsAbsentMembersOnItsDate() throws {
+        _ = try importFile(try file(Self.rows), asOf: "2017-12-31")
+        let summary = try importFile(try file([Self.rows[0], Self.rows[2]]), asOf: "2018-12-31") {
+            $0.snapshot = true
+            $0.maxLapseBasisPoints = 5000
+        }
+        #expect(summary.lapsed == 1)
+        #expect(try count("2018-12-30") == 2)
+        #expect(try count("2018-12-31") == 1)
+        let profile = try store.registry.showMember(key: "M2", reveal: false)
+        #expect(profile.periods.last?.endReason == "absent_from_roster")
+    }
+
+    @Test func aSnapshotThatWouldEndTooManyIsRefusedAndChangesNothing() throws {
+        _ = try importFile(try file(Self.rows), asOf: "2017-12-31")
+        let before = try tableCounts()
+        let error = #expect(throws: ImportRefusal.self) {
+            try importFile(try file([Self.rows[0]]), asOf: "2018-12-31") { $0.snapshot = true }
+        }
+        #expect(error?.problem.en.contains("would end 1 of 2") == true)
+        #expect(try tableCounts() == before)
+    }
+
+    @Test func aRejectedRowKeepsItsMemberFromLapsingInASnapshot() throws {
+        _ = try importFile(try file(Self.rows), asOf: "2017-12-31")
+        let summary = try importFile(try file([Self.rows[0], "M2,李四,男,110105198001010016,2016-02-30,,正常"]), asOf: "2018-12-31") {
+            $0.snapshot = true
+        }
+        #expect(summary.rejected == 1 && summary.lapsed == 0)
+    }
+
+    @Test func aRejoinAfterLeavingOpensASecondPeriod() throws {
+        _ = try importFile(try file(Self.rows), asOf: "2018-12-31")
+        _ = try importFile(try file(["M3,王五,,,2019-03-01,,正常"]), asOf: "2019-12-31")
+        let profile = try store.registry.showMember(key: "M3", reveal: false)
+        #expect(profile.periods.map(\.start) == ["2017-01-02", "2019-03-01"])
+        #expect(try count("2018-12-31") == 2)
+        #expect(try count("2019-12-31") == 3)
+    }
+
+    @Test func aMemberIsMatchedByIdentityNumberWhenTheMemberNumberChanged() throws {
+        _ = try importFile(try file(Self.rows))
+        let summary = try importFile(try file(["N1,张三,女,11010519491231002x,2015-01-01,,正常"]))
+        #expect(summary.updated == 1 && summary.inserted == 0)
+        #expect(try store.registry.showMember(key: "N1", reveal: false).idNumber == "11010519491231002X")
+    }
+
+    @Test func gb18030RostersImport() throws {
+        let text = ImportTests.header.replacingOccurrences(of: "\n", with: "\r\n") + Self.rows.joined(separator: "\r\n") + "\r\n"
+        let path = store.folder.appendingPathComponent("gbk.csv").path
+        try Data(text.data(using: String.Encoding(rawValue: 0x8000_0632))!  /* kCFStringEncodingGB_18030_2000 */)
+            .write(to: URL(fileURLWithPath: path))
+        let summary = try importFile(path)
+        #expect(summary.encoding == "gb18030" && summary.inserted == 3)
+        #expect(try store.registry.showMember(key: "M2", reveal: false).name == "李四")
+    }
+
+    @Test func aMissingKeyColumnStopsBeforeAnythingChanges() throws {
+        let before = try tableCounts()
+        #expect(throws: InputError.self) { try importFile(try file(["张三,女"], header: "姓名,性别\n")) }
+        #expect(try tableCounts() == before)
+    }
+
+    @Test func unitsImportAndIndividualsLinkToThem() throws {
+        let units = store.folder.appendingPathComponent("units.csv").path
+        try "单位会员编号,单位名称,统一社会信用代码,单位性质,职工总数,入会日期\nU1,福州某研究院,91350100M000100Y43,科研院所,320,2016-01-01\n"
+            .write(toFile: units, atomically: true, encoding: .utf8)
+        var options = ImportOptions(asOf: Day(iso: "2018-12-31")!)
+        let unitSummary = try store.registry.importFile(.units, path: units, options: options)
+        #expect(unitSummary.inserted == 1)
+        #expect(try store.registry.count(on: Day(iso: "2018-12-31")!).unit == 1)
+        options.snapshot = false
+        let members = try file(["M1,张三,U1,", "M2,李四,,", "M3,王五,,福州某研究院"], header: "会员编号,姓名,单位会员编号,工作单位\n")
+        #expect(try store.registry.importFile(.members, path: members, options: options).inserted == 3)
+        #expect(try store.registry.showMember(key: "M1", reveal: false).unitName == "福州某研究院")
+        #expect(try store.registry.showMember(key: "M2", reveal: false).unitName == nil)
+        #expect(try store.registry.showMember(key: "M3", reveal: false).unitName == "福州某研究院")
+        let bad = try file(["M9,赵九,U404"], header: "会员编号,姓名,单位会员编号\n")
+        #expect(try store.registry.importFile(.members, path: bad, options: options).rejected == 1)
+    }
+}
