@@ -1,0 +1,13 @@
+/// How whole numbers are written in human output, the same in English and Chinese.
+public enum NumberText {
+    /// Digits grouped in threes with commas, as both languages print member counts: `115,000`.
+    public static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return number < 0 ? "-" + result : result
+    }
+}
