@@ -18,10 +18,7 @@ public struct RoundedPercent: Sendable, Hashable, CustomStringConvertible {
 
     /// Two decimals always, a minus sign only when the rounded value is below zero: "15.00", "-3.25".
     public var text: String {
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = hundredths.magnitude
-        let fraction = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        NumberText.twoDecimals(hundredths: hundredths)
     }
 
     public var description: String { text }

@@ -10,4 +10,12 @@ public enum NumberText {
         }
         return number < 0 ? "-" + result : result
     }
+
+    /// A value held in hundredths written with exactly two decimals: 1500 is `15.00`, -325 is `-3.25`.
+    public static func twoDecimals(hundredths: Int) -> String {
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = hundredths.magnitude
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
 }
