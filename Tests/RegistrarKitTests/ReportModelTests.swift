@@ -64,7 +64,7 @@ struct GoalProgressTests {
         #expect(behind.monthlyPaceNeeded == 34)
         #expect(behind.lastThreeMonthsNet == 101)
         #expect(behind.onPace == false)
-        #expect(behind.lastThreeMonthsAverageText == "33.67")
+        #expect(behind.lastThreeMonthsAverageHundredths == 3_367)
         #expect(behind.reason(.zh).hasPrefix("进度落后"))
         let onPace = progress(month: "2018-09", count: 114_898, threeMonthsEarlier: 114_796)
         #expect(onPace.onPace == true)

@@ -38,9 +38,9 @@ public struct GoalProgress: Sendable, Hashable {
         return lastThreeMonthsNet >= 3 * monthlyPaceNeeded
     }
 
-    /// The average net growth of the last three months, rounded to two decimals for display.
-    public var lastThreeMonthsAverageText: String? {
-        lastThreeMonthsNet.map { NumberText.twoDecimals(hundredths: ExactArithmetic.roundHalfAwayFromZero(100 * $0, by: 3)) }
+    /// The average net growth of the last three months in hundredths, rounded half away from zero, for display.
+    public var lastThreeMonthsAverageHundredths: Int? {
+        lastThreeMonthsNet.map { ExactArithmetic.roundHalfAwayFromZero(100 * $0, by: 3) }
     }
 
     /// One line that says where the society stands against the pace.
@@ -58,7 +58,9 @@ public struct GoalProgress: Sendable, Hashable {
                 zh: "目标年\(targetYear)年已结束，距目标还差\(NumberText.grouped(needed))人。")
         }
         let paceText = NumberText.grouped(pace)
-        guard let average = lastThreeMonthsAverageText, let onPace else {
+        guard let average = lastThreeMonthsAverageHundredths.map({ NumberText.twoDecimals(hundredths: $0, grouped: true) }),
+              let onPace
+        else {
             return Text(
                 en: "\(paceText) net new members a month are needed; the last three months are not in the series.",
                 zh: "每月需净增\(paceText)人；序列中缺少近三个月数据。")

@@ -38,7 +38,7 @@ extension MonthlyReport {
             ("monthly_pace_needed", ReportWords.paceNeeded,
              .count(progress.monthlyPaceNeeded)),
             ("last_three_months_average", ReportWords.lastThreeAverage,
-             progress.lastThreeMonthsAverageText.map { .text(Text(en: $0, zh: $0)) } ?? .missing),
+             progress.lastThreeMonthsAverageHundredths.map(ReportSection.Value.hundredths) ?? .missing),
             ("on_pace", ReportWords.onPace, .verdict(progress.onPace)),
         ], note: progress.reason)
     }

@@ -8,6 +8,8 @@ struct ReportSection: Sendable {
         case count(Int)
         case year(Int)
         case percent(RoundedPercent?)
+        /// A number with two decimals held in hundredths, such as an average.
+        case hundredths(Int)
         case setting(Percent)
         case verdict(Bool?)
         case text(Text)
@@ -21,7 +23,7 @@ struct ReportSection: Sendable {
 
         var isNumeric: Bool {
             switch self {
-            case .count, .year, .percent, .setting, .missing: true
+            case .count, .year, .percent, .hundredths, .setting, .missing: true
             case .verdict, .text: false
             }
         }
@@ -32,6 +34,7 @@ struct ReportSection: Sendable {
             case .count(let count): NumberText.grouped(count)
             case .year(let year): String(year)
             case .percent(let percent?): percent.text
+            case .hundredths(let value): NumberText.twoDecimals(hundredths: value, grouped: true)
             case .percent(nil), .missing: ReportWords.none(language)
             case .setting(let percent): percent.description
             case .verdict(let verdict): ReportWords.verdict(verdict)(language)
@@ -44,6 +47,7 @@ struct ReportSection: Sendable {
             switch self {
             case .count(let count), .year(let count): String(count)
             case .percent(let percent?): percent.text
+            case .hundredths(let value): NumberText.twoDecimals(hundredths: value)
             case .percent(nil), .verdict(nil), .missing: ""
             case .setting(let percent): percent.description
             case .verdict(let verdict?): verdict ? "true" : "false"
@@ -82,7 +86,10 @@ struct ReportSection: Sendable {
     }
 
     /// Whether value column `index` holds numbers, so it is right-aligned.
+    ///
+    /// One number is enough: a column of counts with a yes/no among them still reads best
+    /// aligned on the last digit, and a short word sits fine on the right.
     func isNumericColumn(_ index: Int) -> Bool {
-        rows.allSatisfy { index < $0.values.count && $0.values[index].isNumeric }
+        rows.contains { index < $0.values.count && $0.values[index].isNumeric }
     }
 }

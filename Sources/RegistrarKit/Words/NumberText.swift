@@ -12,10 +12,13 @@ public enum NumberText {
     }
 
     /// A value held in hundredths written with exactly two decimals: 1500 is `15.00`, -325 is `-3.25`.
-    public static func twoDecimals(hundredths: Int) -> String {
+    ///
+    /// - Parameter grouped: group the whole part in threes (`1,000.00`), for people; scripts get plain digits.
+    public static func twoDecimals(hundredths: Int, grouped: Bool = false) -> String {
         let sign = hundredths < 0 ? "-" : ""
-        let magnitude = hundredths.magnitude
+        let magnitude = Int(hundredths.magnitude)
         let fraction = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        let whole = grouped ? Self.grouped(magnitude / 100) : String(magnitude / 100)
+        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
