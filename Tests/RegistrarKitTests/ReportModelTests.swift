@@ -92,6 +92,8 @@ struct GoalProgressTests {
         #expect(reached.reason(.en) == "The target is reached.")
         // Reached but shrinking: a falling average does not reach even a pace of zero.
         #expect(progress(month: "2018-06", count: 115_000, threeMonthsEarlier: 115_500).onPace == false)
+        // One member lost in three months averages −0.33, still below zero (truncating would say 0).
+        #expect(progress(month: "2018-06", count: 115_000, threeMonthsEarlier: 115_001).onPace == false)
     }
 
     @Test func missingHistoryLeavesPaceUnjudged() {

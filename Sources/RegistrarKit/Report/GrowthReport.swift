@@ -7,6 +7,8 @@ public struct GrowthReport: Sendable, Hashable {
     /// Whether this year's growth relaxes the board cap at an election next year (G2).
     public let relaxation: RelaxationEligibility
 
+    /// Builds the report of `year` from its two year-end counts and the goal's verdict.
+    ///
     /// - Parameters:
     ///   - startCount: individual members at the end of `year − 1`.
     ///   - endCount: individual members at the end of `year`.
