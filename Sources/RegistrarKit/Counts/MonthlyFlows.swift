@@ -2,7 +2,7 @@ import GRDB
 
 /// Joins, exits and the month-end count of one month.
 public struct MonthFlow: Sendable, Equatable {
-    public var month: Month
+    public var month: YearMonth
     public var joined: Int
     public var left: Int
     public var endCount: Int
@@ -28,11 +28,11 @@ extension Registry {
     /// in or before M and did not end in or before M; so the month-end count is the running total
     /// of starts minus the running total of ends, and the whole series needs one grouped scan, not
     /// one count per month.
-    public func monthlyFlows(_ range: ClosedRange<Month>, of kind: MemberKind = .individual) throws -> [MonthFlow] {
+    public func monthlyFlows(_ range: ClosedRange<YearMonth>, of kind: MemberKind = .individual) throws -> [MonthFlow] {
         try read { db in try Registry.monthlyFlows(db, range, of: kind) }
     }
 
-    static func monthlyFlows(_ db: Database, _ range: ClosedRange<Month>, of kind: MemberKind) throws -> [MonthFlow] {
+    static func monthlyFlows(_ db: Database, _ range: ClosedRange<YearMonth>, of kind: MemberKind) throws -> [MonthFlow] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT month, sum(starts) AS starts, sum(ends) AS ends FROM (
                 SELECT substr(start_date, 1, 7) AS month, 1 AS starts, 0 AS ends FROM \(kind.periodTable)
@@ -43,9 +43,9 @@ extension Registry {
             """, arguments: [range.upperBound.iso])
         var running = 0
         var flows: [MonthFlow] = []
-        var byMonth: [Month: (Int, Int)] = [:]
+        var byMonth: [YearMonth: (Int, Int)] = [:]
         for row in rows {
-            guard let month = Month(iso: row["month"]) else { continue }
+            guard let month = YearMonth(row["month"]) else { continue }
             let starts: Int = row["starts"], ends: Int = row["ends"]
             if month < range.lowerBound {
                 running += starts - ends

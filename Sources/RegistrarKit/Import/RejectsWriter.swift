@@ -27,10 +27,10 @@ final class RejectsWriter {
             opened.seekToEndOfFile()
             handle = opened
             let labels = language == .zh ? ["行号", "列", "原因"] : ["line", "column", "reason"]
-            opened.write(Data(CSVWriter.line(labels + headers).utf8))
+            opened.write(Data(CSVField.record(labels + headers).utf8))
         }
         count += 1
-        handle?.write(Data(CSVWriter.line([String(line), column ?? "", reason(language)] + fields).utf8))
+        handle?.write(Data(CSVField.record([String(line), column ?? "", reason(language)] + fields).utf8))
     }
 
     func close() {

@@ -81,7 +81,7 @@ struct UnitRowImporter: RowImporter {
             }
             let day: Day = switch parsed {
             case .day(let day): day
-            case .month(let year, let month): Month(year: year, month: month)!.firstDay
+            case .month(let year, let month): YearMonth(year: year, month: month)!.firstDay
             }
             if field == "join_date" { membership.join = day.iso } else { membership.end = day.iso }
         }

@@ -13,7 +13,7 @@ enum Output {
     static func rows(headers: [String], _ rows: [[String]], format: OutputFormat) {
         switch format {
         case .csv:
-            Console.write(CSVWriter.document(headers: headers, rows: rows))
+            Console.write(([headers] + rows).map(CSVField.record).joined())
         default:
             Console.write(TextTable(headers: headers, rows: rows).render())
         }

@@ -1,0 +1,10 @@
+extension YearMonth {
+    /// The month a day falls in.
+    public init(_ day: Day) {
+        self.init(year: day.year, month: day.month)!
+    }
+
+    public var iso: String { description }
+    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
+    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! }
+}
