@@ -101,8 +101,8 @@ CREATE TABLE member (
     -- Identity number first, so a look-up by number alone (type unknown) uses this index.
     UNIQUE (id_number, id_type)
 );
-CREATE INDEX member_name ON member (name);
-CREATE INDEX member_unit ON member (unit_id);
+-- No index on name (look-ups by name match a fragment anywhere, which no index serves) nor on
+-- unit_id (only whole-table aggregates read it): each would cost every import a B-tree insert a row.
 
 -- Membership periods (会籍期间): each continuous span of an individual's membership.
 -- A member counts on day D when start_date <= D and (end_date IS NULL OR end_date > D).

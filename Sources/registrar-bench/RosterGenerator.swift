@@ -1,4 +1,5 @@
 import Foundation
+import RegistrarKit
 
 /// Writes a deterministic individual roster of N rows and 13 columns, as a member system exports it.
 ///
@@ -38,10 +39,12 @@ struct RosterGenerator {
 
     private func row(_ index: Int, _ random: inout SplitMix64) -> String {
         func pick<T>(_ array: [T]) -> T { array[Int(random.next() % UInt64(array.count))] }
-        let year = 1950 + Int(random.next() % 50), month = 1 + Int(random.next() % 12), day = 1 + Int(random.next() % 28)
+        // Birth date and sequence come from the row number, so identity numbers never collide.
+        let born = Day(ordinal: Day(year: 1950, month: 1, day: 1)!.ordinal + index % 18_000)
+        let year = born.year, month = born.month, day = born.day
         let male = random.next() % 2 == 0
         let area = index % RosterGenerator.areas.count
-        let sequence = Int(random.next() % 500) * 2 + (male ? 1 : 0)
+        let sequence = (index / 18_000) * 2 + (male ? 1 : 0)
         let body = RosterGenerator.areas[area] + String(format: "%04d%02d%02d%03d", year, month, day, sequence)
         let id = body + String(RosterGenerator.checkCharacter(body))
         let name = String(pick(RosterGenerator.surnames)) + String(pick(RosterGenerator.given))

@@ -9,14 +9,21 @@ struct MemberRowValidator {
     /// The member columns this file provides; the merge leaves the others as they are.
     let columns: [MemberColumn]
     private var scratch: [UInt8] = []
-    private var ranges: [String: Range<Int>] = [:]
-    private let fields: [(String, Int)]
+    /// Where each mapped field's normalised bytes are in `scratch`, by the field's slot.
+    private var ranges: [Range<Int>?]
+    private let fields: [(slot: Int, column: Int)]
+    private let slots: [String: Int]
 
     init(mapping: HeaderMapping, units: UnitDirectory, asOf: String) {
         self.mapping = mapping
         self.units = units
         self.asOf = asOf
-        fields = mapping.columns.map { ($0.key, $0.value) }
+        let names = FileKind.members.catalogue.map(\.field)
+        slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        fields = mapping.columns.compactMap { field, column in
+            Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })[field].map { ($0, column) }
+        }
+        ranges = Array(repeating: nil, count: names.count)
         var columns: [MemberColumn] = [.name]
         func add(_ column: MemberColumn, if present: Bool) { if present { columns.append(column) } }
         let hasID = mapping.has("id_number")
@@ -46,15 +53,15 @@ struct MemberRowValidator {
                 zh: "有 \(record.count) 个字段，表头有 \(mapping.headers.count) 个；请检查是否有未加引号的逗号或缺少字段"))
         }
         scratch.removeAll(keepingCapacity: true)
-        ranges.removeAll(keepingCapacity: true)
-        for (field, index) in fields {
-            ranges[field] = record.withField(index) { FieldNormalizer.normalize($0, into: &scratch) }
+        for (slot, column) in fields {
+            ranges[slot] = record.withField(column) { FieldNormalizer.normalize($0, into: &scratch) }
         }
         let ranges = ranges
+        let slots = slots
         let asOf = asOf
         return scratch.withUnsafeBytes { s -> RowRejection? in
             func field(_ name: String) -> UnsafeRawBufferPointer? {
-                guard let range = ranges[name], !range.isEmpty else { return nil }
+                guard let slot = slots[name], let range = ranges[slot], !range.isEmpty else { return nil }
                 return UnsafeRawBufferPointer(rebasing: s[range])
             }
             func text(_ name: String) -> String? { field(name).map { String(decoding: $0, as: UTF8.self) } }
