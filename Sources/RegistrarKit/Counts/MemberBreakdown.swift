@@ -25,7 +25,10 @@ enum SQLExpressions {
 extension Registry {
     /// Breakdowns of the individual members in good standing on `day`, from one grouped pass.
     public func breakdown(on day: Day) throws -> MemberBreakdown {
-        try read { db in
+        try read { db in try Registry.breakdown(db, on: day) }
+    }
+
+    static func breakdown(_ db: Database, on day: Day) throws -> MemberBreakdown {
             let age = SQLExpressions.age(birthDate: "m.birth_date")
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT m.gender, m.age,
@@ -46,6 +49,5 @@ extension Registry {
                 result.grassroots[(row[5] as Int?).map { $0 == 1 }, default: 0] += count
             }
             return result
-        }
     }
 }
