@@ -87,6 +87,8 @@ extension Registry {
             }
         } catch let error as DatabaseError {
             throw RegistryError.sqlite(path: self.path, message: error.message ?? "\(error.resultCode)")
+        } catch let error as InputError where options.encoding == .auto && encoding == .gb18030 && error.column == nil {
+            throw survey.explainUndecodable(error, file: name)
         }
         summary.rejectsFile = writer?.path
         return summary

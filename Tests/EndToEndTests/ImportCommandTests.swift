@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// `registrar import` as a user runs it: bad files, flags, exit statuses and messages.
+struct ImportCommandTests {
+    static let bad = repositoryRoot.appendingPathComponent("fixtures/bad")
+
+    /// A registry holding the fixture units, which the bad files' rows refer to.
+    func registry() throws -> Scratch {
+        let scratch = try Scratch()
+        try scratch.run(["init", "--db", scratch.db])
+        try scratch.run(["import", "units", repositoryRoot.appendingPathComponent("fixtures/units.csv").path,
+                         "--as-of", "2019-12-31", "--db", scratch.db])
+        return scratch
+    }
+
+    func importBad(_ name: String, _ scratch: Scratch, _ extra: [String] = []) throws -> Outcome {
+        try scratch.run(["import", "members", Self.bad.appendingPathComponent(name).path, "--as-of", "2019-12-31",
+                         "--db", scratch.db, "--rejects", scratch.path("rejects.csv")] + extra)
+    }
+
+    @Test(arguments: [("bad-date.csv", "入会日期"), ("bad-id-check.csv", "身份证号"), ("duplicate-member.csv", ""),
+                      ("wrong-field-count.csv", "")])
+    func aBadRowIsRejectedWithItsLineAndTheRestImports(file: String, column: String) throws {
+        let scratch = try registry()
+        let outcome = try importBad(file, scratch, ["--format", "json"])
+        #expect(outcome.status == 0)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(summary["rejected"] as? Int == 1)
+        #expect((summary["inserted"] as? Int ?? 0) >= 2)
+        let rejects = try String(contentsOfFile: scratch.path("rejects.csv"), encoding: .utf8)
+        let row = try #require(rejects.split(separator: "\r\n").dropFirst().first)
+        #expect(row.split(separator: ",").count > 2)
+        if !column.isEmpty { #expect(row.split(separator: ",", omittingEmptySubsequences: false)[1] == column) }
+    }
+
+    @Test func strictLeavesTheRegistryAsItWas() throws {
+        let scratch = try registry()
+        let outcome = try importBad("bad-date.csv", scratch, ["--strict"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+        #expect(outcome.stderr.contains("--strict"))
+        let count = try scratch.json(["count", "--as-of", "2019-12-31", "--db", scratch.db])
+        #expect(count["individual"] as? Int == 0)
+    }
+
+    @Test func aMissingKeyColumnIsAOneLineErrorNamingTheFile() throws {
+        let scratch = try registry()
+        let outcome = try importBad("missing-required-column.csv", scratch)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("missing-required-column.csv:1"))
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func bytesInNoKnownEncodingAreAnErrorWithLineAndOffset() throws {
+        let scratch = try registry()
+        let outcome = try importBad("invalid-encoding.csv", scratch)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("invalid-encoding.csv:3"))
+        #expect(outcome.stderr.contains("byte"))
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func aDryRunChangesNothing() throws {
+        let scratch = try registry()
+        let outcome = try scratch.run(["import", "members", repositoryRoot.appendingPathComponent("fixtures/members-2015-12-31.csv").path,
+                                       "--as-of", "2015-12-31", "--dry-run", "--format", "json", "--db", scratch.db])
+        #expect(outcome.stdout.contains("\"dry_run\":true") && outcome.stdout.contains("\"inserted\":155"))
+        let count = try scratch.json(["count", "--as-of", "2015-12-31", "--db", scratch.db])
+        #expect(count["individual"] as? Int == 0)
+    }
+
+    /// kill -9 part-way through an import leaves the registry exactly as it was, and sound.
+    @Test func aKilledImportLeavesTheRegistryAsItWas() throws {
+        let scratch = try registry()
+        let roster = scratch.path("big.csv")
+        var text = "会员编号,姓名,入会日期\n"
+        for index in 0..<150_000 { text += "K\(index),会员\(index),2016-01-01\n" }
+        try text.write(toFile: roster, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = registrarBinary
+        process.arguments = ["import", "members", roster, "--as-of", "2019-12-31", "--db", scratch.db]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the import has written into its transaction (the WAL grows), then kill it.
+        let wal = scratch.db + "-wal"
+        for _ in 0..<600 where process.isRunning {
+            if let size = try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int, size > 1 << 20 { break }
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        guard process.terminationReason == .uncaughtSignal else {
+            Issue.record("the import finished before it could be killed; make the roster larger")
+            return
+        }
+        let count = try scratch.json(["count", "--as-of", "2019-12-31", "--db", scratch.db])
+        #expect(count["individual"] as? Int == 0)
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        check.arguments = [scratch.db, "PRAGMA integrity_check"]
+        let pipe = Pipe()
+        check.standardOutput = pipe
+        try check.run()
+        check.waitUntilExit()
+        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "ok\n")
+    }
+}
+
+struct DemoTests {
+    @Test func theDemoBuildsTheFixtureRegistryAndShowsTheTour() throws {
+        let scratch = try Scratch()
+        let process = try scratch.run(["demo", "--db", scratch.path("demo.sqlite"),
+                                       "--fixtures", repositoryRoot.appendingPathComponent("fixtures").path])
+        #expect(process.status == 0)
+        #expect(process.stdout.contains("2018-12-31         229"))
+        #expect(process.stdout.contains("219"))
+        // Run again: an earlier demo registry is replaced, never a real one.
+        #expect(try scratch.run(["demo", "--db", scratch.path("demo.sqlite"),
+                                 "--fixtures", repositoryRoot.appendingPathComponent("fixtures").path]).status == 0)
+        try scratch.run(["init", "--db", scratch.path("real.sqlite")])
+        let refused = try scratch.run(["demo", "--db", scratch.path("real.sqlite"),
+                                       "--fixtures", repositoryRoot.appendingPathComponent("fixtures").path])
+        #expect(refused.status == 1)
+    }
+}
