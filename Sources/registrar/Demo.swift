@@ -44,11 +44,17 @@ extension Registrar {
                          zh: "2019 年换届理事会规模上限（registrar board caps --year 2019）"))
             Console.write(try registry.boardCap(year: 2019, previousBoardSize: nil).table(language))
 
+            heading(Text(en: "Before a nomination (registrar integrity check M100192 --on 2019-06-01)",
+                         zh: "推荐前核查（registrar integrity check M100192 --on 2019-06-01）"))
+            Console.write(DossierView(language: language, reveal: false).text(
+                try registry.checkIntegrity(key: "M100192", on: Day(iso: "2019-06-01")!)))
+
             heading(Text(en: "Try next", zh: "接下来可以试试"))
             for line in [
                 "registrar report monthly --month 2018-12 --db \(path)",
                 "registrar report monthly --month 2018-12 --format html --out report.html --db \(path)",
                 "registrar member show M100160 --db \(path) --lang zh",
+                "registrar integrity lookup 张 --db \(path) --lang zh",
                 "registrar audit --db \(path)",
             ] { Console.write("  " + line + "\n") }
             for (file, summary) in summaries where summary.rejected > 0 {

@@ -7,7 +7,7 @@ extension Registrar {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a roster or another file exported from the member system.",
-            subcommands: [Members.self, Units.self])
+            subcommands: [Members.self, Units.self, Integrity.self])
     }
 }
 
@@ -98,5 +98,13 @@ extension Registrar.Import {
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
         func run() throws { try arguments.run(.units, options) }
+    }
+
+    struct Integrity: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import integrity cases (学术诚信档案), re-imported by case number.")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.integrity, options) }
     }
 }

@@ -102,3 +102,25 @@ struct FixtureImportTests {
         #expect(!page.contains("<script") && !page.contains("<link") && !page.contains("src=") && !page.contains("url(") && !page.contains("@import"))
     }
 }
+
+struct IntegrityCommandTests {
+    @Test func checkExitsThreeWhenBlockedAndZeroWhenClear() throws {
+        let scratch = try Scratch()
+        _ = try FixtureImportTests.importAll(into: scratch)
+        let imported = try scratch.json(["import", "integrity", FixtureImportTests.fixtures.appendingPathComponent("integrity.csv").path,
+                                         "--as-of", "2019-12-31", "--db", scratch.db])
+        #expect(imported["inserted"] as? Int == 8 && imported["rejected"] as? Int == 0)
+        let blocked = try scratch.run(["integrity", "check", "M100192", "--on", "2019-01-01", "--db", scratch.db, "--format", "json"])
+        #expect(blocked.status == 3)
+        let verdict = try #require(try JSONSerialization.jsonObject(with: Data(blocked.stdout.utf8)) as? [String: Any])
+        #expect(verdict["clear"] as? Bool == false)
+        #expect((verdict["blocking"] as? [[String: Any]])?.first?["case_no"] as? String == "XH-CX-2018-006")
+        let clear = try scratch.run(["integrity", "check", "M100192", "--on", "2022-01-01", "--db", scratch.db])
+        #expect(clear.status == 0 && clear.stdout.contains("CLEAR"))
+        let lookup = try scratch.run(["integrity", "lookup", "13010219740709909x", "--db", scratch.db, "--lang", "zh"])
+        #expect(lookup.stdout.contains("130102********909X") && lookup.stdout.contains("评审造假"))
+        #expect(!lookup.stdout.contains("13010219740709909"))
+        let nobody = try scratch.run(["integrity", "lookup", "无此人", "--db", scratch.db])
+        #expect(nobody.status == 1 && nobody.stderr.contains("not the same as a member with no cases"))
+    }
+}

@@ -70,4 +70,13 @@ struct PeriodReconciliationTests {
         let same = RowMembership(join: "2015-01-01", end: "2017-12-31", reason: .absentFromRoster)
         #expect(R.reconcile(row: same, latest: lapsed, asOf: asOf) == .changes([]))
     }
+
+    @Test func aRepeatedStatusOnlyEndingKeepsTheRecordedEndDate() {
+        let lapsed = RecordedPeriod(id: 7, start: "2015-01-01", end: "2017-12-31", reason: .lapsed)
+        var row = RowMembership(join: "2015-01-01", end: "2018-12-31", reason: .lapsed)
+        row.endIsExplicit = false
+        #expect(R.reconcile(row: row, latest: lapsed, asOf: "2018-12-31") == .changes([]))
+        row.reason = .resigned
+        #expect(R.reconcile(row: row, latest: lapsed, asOf: "2018-12-31") == .changes([.close(id: 7, end: "2017-12-31", reason: .resigned)]))
+    }
 }

@@ -202,6 +202,7 @@ struct MemberRowValidator {
                 if case .ended(let reason) = status { statusReason = reason }
             }
             if let reason = statusReason {
+                membership.endIsExplicit = membership.end != nil
                 membership.end = membership.end ?? asOf
                 membership.reason = reason
             } else if membership.end != nil {

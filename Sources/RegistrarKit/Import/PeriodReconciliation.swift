@@ -25,6 +25,9 @@ struct RowMembership: Equatable {
     var join: String?
     var end: String?
     var reason: EndReason?
+    /// False when only the status said the period ended, so `end` is the file's as-of date: a later
+    /// export repeating that status must not move a recorded end forward.
+    var endIsExplicit = true
 
     var hasEnded: Bool { end != nil }
 }
@@ -107,7 +110,8 @@ enum PeriodReconciliation {
         let join = row.join ?? latest.start
         if join == latest.start {
             // The same period as the one recorded.
-            if let end = row.end, let reason = row.reason {
+            if let rowEnd = row.end, let reason = row.reason {
+                let end = row.endIsExplicit ? rowEnd : recordedEnd
                 if end == recordedEnd && reason == latest.reason { return .changes([]) }
                 return .changes([.close(id: latest.id, end: end, reason: reason)])
             }

@@ -91,6 +91,7 @@ struct UnitRowImporter: RowImporter {
                               "'\(status)' 不在可选值中：\(Vocabularies.status.accepted)")
             }
             if case .ended(let reason) = matched {
+                membership.endIsExplicit = membership.end != nil
                 membership.end = membership.end ?? asOf
                 membership.reason = reason == .deceased ? .resigned : reason
             }

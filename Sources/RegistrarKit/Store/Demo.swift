@@ -12,6 +12,7 @@ public enum Demo {
         (.members, "members-2017-12-31.csv", "2017-12-31", true),
         (.members, "members-2018-12-31.csv", "2018-12-31", true),
         (.members, "members-2019-12-31.csv", "2019-12-31", true),
+        (.integrity, "integrity.csv", "2019-12-31", false),
     ]
 
     /// Creates the registry at `path`, replacing only an earlier demo registry, and imports the
