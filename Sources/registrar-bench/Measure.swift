@@ -37,6 +37,19 @@ enum Measure {
                            userSeconds: secs(usage.ru_utime), systemSeconds: secs(usage.ru_stime))
     }
 
+    /// A program's standard output, trimmed; for reading a value the benchmark needs.
+    static func output(_ program: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func format(_ label: String, _ m: Measurement) -> String {
         String(format: "%-44@ %8.2f s wall %8.2f s cpu %8.1f MiB peak  (exit %d)", label as NSString, m.seconds, m.cpuSeconds, m.peakMiB, m.status)
     }
