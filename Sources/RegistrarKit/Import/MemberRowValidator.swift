@@ -47,11 +47,7 @@ struct MemberRowValidator {
 
     mutating func validate(_ record: CSVRecord, into values: inout MemberValues) -> RowRejection? {
         values.reset(line: record.line)
-        guard record.count == mapping.headers.count else {
-            return RowRejection(column: nil, reason: Text(
-                en: "has \(record.count) fields but the header has \(mapping.headers.count); check for an unquoted comma or a missing field",
-                zh: "有 \(record.count) 个字段，表头有 \(mapping.headers.count) 个；请检查是否有未加引号的逗号或缺少字段"))
-        }
+        if let rejection = mapping.fieldCountRejection(record) { return rejection }
         scratch.removeAll(keepingCapacity: true)
         for (slot, column) in fields {
             ranges[slot] = record.withField(column) { FieldNormalizer.normalize($0, into: &scratch) }

@@ -56,4 +56,19 @@ extension HeaderMapping {
     func headerName(for field: String) -> String {
         columns[field].map { headers[$0] } ?? field
     }
+
+    /// A row with more or fewer fields than the header cannot be read column by column.
+    func fieldCountRejection(_ record: CSVRecord) -> RowRejection? {
+        guard record.count != headers.count else { return nil }
+        return RowRejection(column: nil, reason: Text(
+            en: "has \(record.count) fields but the header has \(headers.count); check for an unquoted comma or a missing field",
+            zh: "有 \(record.count) 个字段，表头有 \(headers.count) 个；请检查是否有未加引号的逗号或缺少字段"))
+    }
+
+    /// A field's normalised text, or nil when the file has no such column or the cell is empty.
+    func text(_ field: String, in record: CSVRecord) -> String? {
+        guard let index = column(field) else { return nil }
+        let value = FieldNormalizer.normalize(record.string(index))
+        return value.isEmpty ? nil : value
+    }
 }

@@ -15,16 +15,8 @@ struct IntegrityRowImporter: RowImporter {
 
     mutating func importRow(_ record: CSVRecord) throws -> RowOutcome {
         let line = record.line
-        guard record.count == mapping.headers.count else {
-            return .rejected(RowRejection(column: nil, reason: Text(
-                en: "has \(record.count) fields but the header has \(mapping.headers.count); check for an unquoted comma or a missing field",
-                zh: "有 \(record.count) 个字段，表头有 \(mapping.headers.count) 个；请检查是否有未加引号的逗号或缺少字段")))
-        }
-        func text(_ field: String) -> String? {
-            guard let index = mapping.column(field) else { return nil }
-            let value = FieldNormalizer.normalize(record.string(index))
-            return value.isEmpty ? nil : value
-        }
+        if let rejection = mapping.fieldCountRejection(record) { return .rejected(rejection) }
+        func text(_ field: String) -> String? { mapping.text(field, in: record) }
         func reject(_ field: String?, _ reason: Text) -> RowOutcome {
             .rejected(RowRejection(column: field.map(mapping.headerName(for:)), reason: reason))
         }
