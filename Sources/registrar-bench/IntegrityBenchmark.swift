@@ -27,8 +27,9 @@ struct IntegrityBenchmark {
         let loadCases = try Measure.run(workspace.registrar, ["import", "integrity", cases, "--db", db, "--as-of", "2019-12-31", "--format", "json"])
         print(Measure.format("setup: import \(caseCount) cases", loadCases))
 
-        // A member with a blocking case: member index 500,002 → case 50,000 (a nomination ban).
-        let memberNo = String(format: "M%08d", (caseCount / 2) * 10 + 1)
+        // A member with a blocking case: case numbers ≡ 2 (mod 5) carry a nomination ban.
+        let blockingCase = caseCount / 2 - (caseCount / 2) % 5 + 2
+        let memberNo = String(format: "M%08d", blockingCase * 10 + 1)
         let idNumber = try Measure.output("sqlite3", [db, "SELECT id_number FROM member WHERE member_no = '\(memberNo)'"])
         let lookup = try best(of: 5) { try Measure.run(workspace.registrar, ["integrity", "lookup", idNumber.lowercased(), "--db", db]) }
         let check = try best(of: 5) { try Measure.run(workspace.registrar, ["integrity", "check", memberNo, "--on", "2019-01-01", "--db", db]) }
