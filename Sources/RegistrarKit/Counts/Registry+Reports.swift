@@ -53,7 +53,10 @@ extension Registry {
             let flows = try Registry.monthlyFlows(db, month.adding(months: -119)...month, of: .individual)
             let current = flows[flows.count - 1]
             let yearAgo = flows[flows.count - 13]
-            let base = try Registry.count(db, on: Day.endOfYear(settings.baseYear)).individual
+            // The base year's end is usually inside the series; only look it up when it is not.
+            let baseMonth = YearMonth(year: settings.baseYear, month: 12)!
+            let base = try flows.first { $0.month == baseMonth }?.endCount
+                ?? Registry.count(db, on: Day.endOfYear(settings.baseYear)).individual
             let units = try Registry.monthlyFlows(db, month...month, of: .unit)[0]
             return MonthlyReport(
                 month: month, startCount: current.endCount - current.joined + current.left,

@@ -68,6 +68,14 @@ struct FastStatement {
         return String(cString: pointer)
     }
 
+    /// `year * 12 + month - 1` of a `YYYY-MM…` text column, read from its bytes; nil when NULL.
+    func monthIndex(_ column: Int32) -> Int? {
+        guard let p = sqlite3_column_text(handle, column), sqlite3_column_bytes(handle, column) >= 7 else { return nil }
+        func digit(_ i: Int) -> Int { Int(p[i]) - 48 }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        return year * 12 + digit(5) * 10 + digit(6) - 1
+    }
+
     /// Compares a column with a slot without making a `String`.
     func equals(_ column: Int32, _ slot: MemberValues.Slot, in values: MemberValues, as memberColumn: MemberColumn) -> Bool {
         let type = sqlite3_column_type(handle, column)
