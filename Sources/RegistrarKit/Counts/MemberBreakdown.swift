@@ -28,26 +28,48 @@ extension Registry {
         try read { db in try Registry.breakdown(db, on: day) }
     }
 
+    /// Two sequential passes instead of a join: the periods mark who is a member on `day` (by
+    /// rowid), then one scan of the members counts those marked, reading columns as bytes.
     static func breakdown(_ db: Database, on day: Day) throws -> MemberBreakdown {
-            let age = SQLExpressions.age(birthDate: "m.birth_date")
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT m.gender, m.age,
-                       m.grade, m.province, m.discipline, m.grassroots, count(*)
-                FROM (SELECT m.*, \(age) AS age
-                      FROM membership_period p JOIN member m ON m.id = p.member_id
-                      WHERE p.start_date <= ?1 AND (p.end_date IS NULL OR p.end_date > ?1)) AS m
-                GROUP BY 1, 2, 3, 4, 5, 6
-                """, arguments: [day.iso])
-            var result = MemberBreakdown()
-            while let row = try rows.next() {
-                let count: Int = row[6]
-                result.gender[row[0] as String?, default: 0] += count
-                result.ageBand[AgeBand(age: row[1] as Int?), default: 0] += count
-                result.grade[row[2] as String?, default: 0] += count
-                result.province[row[3] as String?, default: 0] += count
-                result.discipline[row[4] as String?, default: 0] += count
-                result.grassroots[(row[5] as Int?).map { $0 == 1 }, default: 0] += count
+        let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM member") ?? 0
+        var active = [Bool](repeating: false, count: maxID + 1)
+        let periods = try FastStatement(db, sql: """
+            SELECT member_id FROM membership_period WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
+            """)
+        periods.reset()
+        periods.bind(1, day.iso)
+        while try periods.step() {
+            let id = Int(periods.int64(0))
+            if id < active.count { active[id] = true }
+        }
+        periods.reset()
+
+        var result = MemberBreakdown()
+        var gender = [0, 0, 0] // M, F, not recorded
+        var bands: [AgeBand: Int] = [:]
+        var grassroots = [0, 0, 0] // yes, no, not recorded
+        let members = try FastStatement(db, sql: """
+            SELECT id, gender, birth_date, grade, province, discipline, grassroots FROM member
+            """)
+        members.reset()
+        while try members.step() {
+            let id = Int(members.int64(0))
+            guard id < active.count, active[id] else { continue }
+            switch members.firstByte(1) {
+            case UInt8(ascii: "M"): gender[0] += 1
+            case UInt8(ascii: "F"): gender[1] += 1
+            default: gender[2] += 1
             }
-            return result
+            bands[AgeBand(age: members.age(2, on: day)), default: 0] += 1
+            result.grade[members.text(3), default: 0] += 1
+            result.province[members.text(4), default: 0] += 1
+            result.discipline[members.text(5), default: 0] += 1
+            if members.isNull(6) { grassroots[2] += 1 } else if members.int64(6) == 1 { grassroots[0] += 1 } else { grassroots[1] += 1 }
+        }
+        members.reset()
+        for (key, count) in zip(["M", "F", nil] as [String?], gender) where count > 0 { result.gender[key] = count }
+        for (key, count) in zip([true, false, nil] as [Bool?], grassroots) where count > 0 { result.grassroots[key] = count }
+        result.ageBand = bands
+        return result
     }
 }

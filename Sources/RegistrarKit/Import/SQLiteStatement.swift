@@ -76,6 +76,22 @@ struct FastStatement {
         return year * 12 + digit(5) * 10 + digit(6) - 1
     }
 
+    func firstByte(_ column: Int32) -> UInt8? {
+        guard let p = sqlite3_column_text(handle, column), sqlite3_column_bytes(handle, column) > 0 else { return nil }
+        return p[0]
+    }
+
+    /// Completed years of age on `day` from a `YYYY-MM-DD` or `YYYY-MM` column (a month-only birth
+    /// date has its birthday on the first); nil when NULL or malformed.
+    func age(_ column: Int32, on day: Day) -> Int? {
+        guard let p = sqlite3_column_text(handle, column) else { return nil }
+        let length = Int(sqlite3_column_bytes(handle, column))
+        guard length >= 7 else { return nil }
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(p[$1]) - 48 } }
+        let year = number(0..<4), month = number(5..<7), dayOfMonth = length >= 10 ? number(8..<10) : 1
+        return day.year - year - ((day.month, day.day) < (month, dayOfMonth) ? 1 : 0)
+    }
+
     /// Compares a column with a slot without making a `String`.
     func equals(_ column: Int32, _ slot: MemberValues.Slot, in values: MemberValues, as memberColumn: MemberColumn) -> Bool {
         let type = sqlite3_column_type(handle, column)
