@@ -184,4 +184,17 @@ struct ImportTests {
         let bad = try file(["M9,赵九,U404"], header: "会员编号,姓名,单位会员编号\n")
         #expect(try store.registry.importFile(.members, path: bad, options: options).rejected == 1)
     }
+
+    @Test func aCleanReimportRemovesTheEarlierRejectsFileButNeverAnotherFile() throws {
+        let path = try file(Self.rows + ["M4,赵六,男,110105198001010018,2017-01-01,,正常"])
+        let first = try importFile(path)
+        let rejects = try #require(first.rejectsFile)
+        #expect(FileManager.default.fileExists(atPath: rejects))
+        try (ImportTests.header + Self.rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try importFile(path).rejectsFile == nil)
+        #expect(!FileManager.default.fileExists(atPath: rejects))
+        try "notes the secretary keeps\n".write(toFile: rejects, atomically: true, encoding: .utf8)
+        _ = try importFile(path)
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8) == "notes the secretary keeps\n")
+    }
 }

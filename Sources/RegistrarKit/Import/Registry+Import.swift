@@ -13,6 +13,7 @@ extension Registry {
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
         let reader = try CSVReader(path: path, displayName: name, encoding: encoding)
         let rejects = options.rejectsPath ?? RejectsWriter.defaultPath(for: path)
+        RejectsWriter.removeStale(at: rejects)
         var summary = ImportSummary(dryRun: options.dryRun, encoding: encoding.rawValue)
         var writer: RejectsWriter?
         var firstRejection: String?

@@ -38,6 +38,17 @@ final class RejectsWriter {
         handle = nil
     }
 
+    /// Removes the rejects file an earlier import left at `path`, so what is there always speaks of
+    /// the latest import; a file that does not start with our own header is never touched.
+    static func removeStale(at path: String) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        let start = String(decoding: handle.readData(ofLength: 64), as: UTF8.self)
+        try? handle.close()
+        if start.hasPrefix("\u{FEFF}line,column,reason,") || start.hasPrefix("\u{FEFF}行号,列,原因,") {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
     static func defaultPath(for input: String) -> String {
         let url = URL(fileURLWithPath: input)
         let base = url.deletingPathExtension().lastPathComponent
