@@ -204,7 +204,7 @@ struct MemberRowValidator {
                                                   zh: "没有编号为 '\(unitNo)' 的单位会员；请先导入单位会员名册（registrar import units）"))
                 }
                 values.set(.unitID, integer: unit)
-            } else if let employer = text(.employer), let unit = units.unit(named: employer) {
+            } else if !units.byName.isEmpty, let employer = text(.employer), let unit = units.unit(named: employer) {
                 values.set(.unitID, integer: unit)
             }
 
