@@ -6,7 +6,7 @@ extension Registrar {
     struct Board: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Board size caps and composition checks.",
-            subcommands: [Caps.self])
+            subcommands: [Caps.self, Check.self])
     }
 }
 
@@ -33,6 +33,25 @@ extension Registrar.Board {
             let cap = try options.openRegistry().boardCap(year: year ?? Day.today().year, previousBoardSize: previousSize)
             if options.format == .json { return Console.write(try cap.json(options.language) + "\n") }
             Console.write(cap.table(options.language))
+        }
+    }
+
+    /// `registrar board check`: every board rule for a term, exit 3 when any is not met.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a term's board against the caps, composition, attendance and secretary-general rules (exit 3 when any is not met).")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "The term number (届次; default: the latest term).")
+        var term: Int?
+
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+
+        func run() throws {
+            let check = try options.openRegistry().boardCheck(termNo: term)
+            Console.write(options.format == .json ? try check.json(options.language) : check.table(options.language))
+            if !check.allMet { throw CheckVerdict() }
         }
     }
 }

@@ -52,7 +52,7 @@ struct GlobalOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json, html
+    case table, csv, json, html, md
 }
 
 extension Language: ExpressibleByArgument {}

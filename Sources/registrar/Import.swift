@@ -7,7 +7,7 @@ extension Registrar {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a roster or another file exported from the member system.",
-            subcommands: [Members.self, Units.self, Integrity.self])
+            subcommands: [Members.self, Units.self, Integrity.self, BoardSeats.self, BoardAttendance.self, Branches.self])
     }
 }
 
@@ -106,5 +106,33 @@ extension Registrar.Import {
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
         func run() throws { try arguments.run(.integrity, options) }
+    }
+
+    struct BoardSeats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "board-seats",
+            abstract: "Import board seats (理事会成员) by term; a new term is created from its dates.")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.boardSeats, options) }
+    }
+
+    struct BoardAttendance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "board-attendance",
+            abstract: "Import attendance at board and standing-board meetings (出席/请假/缺席).")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.boardAttendance, options) }
+    }
+
+    struct Branches: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import branches (分支机构), re-imported by name.")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.branches, options) }
     }
 }

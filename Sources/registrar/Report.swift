@@ -6,8 +6,8 @@ extension Registrar {
     /// `registrar report`: the reports a secretariat prints.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reports: the monthly growth report.",
-            subcommands: [Monthly.self])
+            abstract: "Reports: the monthly growth report and the annual disclosure.",
+            subcommands: [Monthly.self, Annual.self])
     }
 }
 
@@ -26,6 +26,7 @@ extension Registrar.Report {
         var out: String?
 
         func validate() throws {
+            try options.require(formatIn: [.table, .csv, .json, .html])
             if let month, YearMonth(month) == nil { throw ValidationError("--month takes YYYY-MM, e.g. 2018-12") }
         }
 
@@ -33,16 +34,49 @@ extension Registrar.Report {
             let chosen = month.flatMap(YearMonth.init) ?? YearMonth(Day.today()).adding(months: -1)
             let report = try options.openRegistry().monthlyReport(month: chosen)
             let format = ReportFormat(rawValue: options.format.rawValue)!
-            let text = try report.rendered(as: format, language: options.language)
-            guard let out else { return Console.write(text.hasSuffix("\n") ? text : text + "\n") }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out))
-            } catch {
-                throw ReportError(problem: Text(en: "cannot write \(out): \(error.localizedDescription); choose a writable path with --out",
-                                                zh: "无法写入 \(out)：\(error.localizedDescription)；请用 --out 指定可写路径"))
-            }
-            Console.error(Text(en: "report written to \(out)", zh: "报告已写入 \(out)")(options.language))
+            try ReportOutput.write(try report.rendered(as: format, language: options.language), to: out, language: options.language)
         }
+    }
+
+    /// `registrar report annual`: the membership part of the annual disclosure (学会年报).
+    struct Annual: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The membership part of the annual disclosure (学会年报): table, md, json, or a self-contained HTML page.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "The calendar year.")
+        var year: Int
+
+        @Option(help: "Write the report to this file instead of standard output.")
+        var out: String?
+
+        func validate() throws { try options.require(formatIn: [.table, .md, .json, .html]) }
+
+        func run() throws {
+            let report = try options.openRegistry().annualReport(year: year)
+            let text = switch options.format {
+            case .json: try report.json()
+            case .html: report.html(options.language)
+            case .md: report.markdown(options.language)
+            default: report.table(options.language)
+            }
+            try ReportOutput.write(text, to: out, language: options.language)
+        }
+    }
+}
+
+/// Writes a report to standard output, or to `--out` with a line on standard error saying where.
+enum ReportOutput {
+    static func write(_ text: String, to out: String?, language: Language) throws {
+        guard let out else { return Console.write(text.hasSuffix("\n") ? text : text + "\n") }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw ReportError(problem: Text(en: "cannot write \(out): \(error.localizedDescription); choose a writable path with --out",
+                                            zh: "无法写入 \(out)：\(error.localizedDescription)；请用 --out 指定可写路径"))
+        }
+        Console.error(Text(en: "report written to \(out)", zh: "报告已写入 \(out)")(language))
     }
 }
 

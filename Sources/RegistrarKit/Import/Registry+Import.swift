@@ -27,7 +27,7 @@ extension Registry {
                     try db.execute(sql: """
                         INSERT INTO import_batch (kind, file_name, sha256, encoding, as_of, mode, started_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [kind.rawValue, name, survey.sha256, encoding.rawValue, options.asOf.iso,
+                        """, arguments: [kind.batchKind, name, survey.sha256, encoding.rawValue, options.asOf.iso,
                                          options.snapshot ? "snapshot" : "update", started])
                     let batchID = db.lastInsertedRowID
                     var importer: (any RowImporter)?
@@ -101,6 +101,9 @@ extension Registry {
         case .members: try MemberRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf.iso)
         case .units: try UnitRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf.iso)
         case .integrity: IntegrityRowImporter(db, mapping: mapping, batchID: batchID)
+        case .boardSeats: BoardSeatRowImporter(db, mapping: mapping)
+        case .boardAttendance: BoardAttendanceRowImporter(db, mapping: mapping)
+        case .branches: BranchRowImporter(db, mapping: mapping)
         case .services:
             throw ImportRefusal(problem: Text(en: "importing \(kind.rawValue) files is not available yet",
                                               zh: "暂不支持导入\(kind.rawValue)文件"))

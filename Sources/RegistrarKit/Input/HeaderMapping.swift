@@ -3,6 +3,17 @@ import Foundation
 /// The kinds of file registrar reads, each with its fields and the headers that name them.
 public enum FileKind: String, Sendable, CaseIterable {
     case members, units, services, integrity
+    case boardSeats = "board-seats"
+    case boardAttendance = "board-attendance"
+    case branches
+
+    /// The `import_batch.kind` a file of this kind is recorded under: both board files are `board`.
+    var batchKind: String {
+        switch self {
+        case .boardSeats, .boardAttendance: "board"
+        default: rawValue
+        }
+    }
 
     /// Field name → accepted headers (DESIGN.md "Roster columns", "Other input files").
     public var catalogue: [(field: String, headers: [String])] {
@@ -65,6 +76,29 @@ public enum FileKind: String, Sendable, CaseIterable {
             ("reference", ["reference", "文号"]),
             ("note", ["note", "备注"]),
         ]
+        case .boardSeats: [
+            ("term_no", ["term_no", "届次"]),
+            ("term_start", ["term_start", "届期开始", "届期开始日期"]),
+            ("term_end", ["term_end", "届期结束", "届期结束日期"]),
+            ("member_no", ["member_no", "会员编号", "会员号"]),
+            ("standing", ["standing", "常务理事"]),
+            ("office", ["office", "职务"]),
+            ("grassroots", ["grassroots", "基层一线"]),
+            ("full_time", ["full_time", "专职"]),
+        ]
+        case .boardAttendance: [
+            ("term_no", ["term_no", "届次"]),
+            ("held_on", ["held_on", "会议日期"]),
+            ("kind", ["kind", "会议类型"]),
+            ("member_no", ["member_no", "会员编号", "会员号"]),
+            ("attendance", ["attendance", "出席情况", "出席"]),
+        ]
+        case .branches: [
+            ("name", ["name", "分支机构名称", "名称"]),
+            ("founded_on", ["founded_on", "成立日期"]),
+            ("last_activity_on", ["last_activity_on", "最近活动日期"]),
+            ("dissolved_on", ["dissolved_on", "撤销日期"]),
+        ]
         }
     }
 
@@ -75,6 +109,9 @@ public enum FileKind: String, Sendable, CaseIterable {
         case .units: [["unit_no", "uscc"], ["name"]]
         case .services: [["member_no"], ["date"], ["type"]]
         case .integrity: [["case_no"], ["member_no", "id_number"], ["opened_on"], ["allegation"], ["status"]]
+        case .boardSeats: [["term_no"], ["member_no"]]
+        case .boardAttendance: [["term_no"], ["held_on"], ["kind"], ["member_no"], ["attendance"]]
+        case .branches: [["name"]]
         }
     }
 }

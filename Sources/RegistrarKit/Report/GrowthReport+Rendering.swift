@@ -15,7 +15,7 @@ extension GrowthReport {
     }
 }
 
-private struct GrowthReportJSON: Encodable {
+struct GrowthReportJSON: Encodable {
     let report: GrowthReport
 
     private enum CodingKeys: String, CodingKey {

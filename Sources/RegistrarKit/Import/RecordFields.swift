@@ -1,0 +1,51 @@
+/// One record's cells as an importer reads them: each bad cell becomes a rejection that names the
+/// column the person sees, so every importer words its reasons the same way.
+struct RecordFields {
+    let mapping: HeaderMapping
+    let record: CSVRecord
+
+    func text(_ field: String) -> String? { mapping.text(field, in: record) }
+
+    func rejection(_ field: String?, _ reason: Text) -> RowRejection {
+        RowRejection(column: field.map(mapping.headerName(for:)), reason: reason)
+    }
+
+    /// The cell's text, or a rejection saying it is empty.
+    func required(_ field: String, _ what: Text) throws -> String {
+        guard let value = text(field) else {
+            throw rejection(field, Text(en: "\(what.en) is empty", zh: "\(what.zh)为空"))
+        }
+        return value
+    }
+
+    /// A full date as `YYYY-MM-DD`, nil for an empty cell.
+    func date(_ field: String) throws -> String? {
+        guard let value = text(field) else { return nil }
+        guard case .day(let day)? = DateParser.parse(value) else {
+            throw rejection(field, Text(en: "'\(value)' is not a date; " + DateParser.formatsText.en,
+                                        zh: "'\(value)' 不是日期；" + DateParser.formatsText.zh))
+        }
+        return day.iso
+    }
+
+    /// A value from a vocabulary, nil for an empty cell.
+    func term<V>(_ field: String, _ vocabulary: Vocabulary<V>) throws -> V? {
+        guard let value = text(field) else { return nil }
+        guard let matched = vocabulary.match(value) else {
+            throw rejection(field, Text(en: "'\(value)' is not one of \(vocabulary.accepted)",
+                                        zh: "'\(value)' 不在可选值中：\(vocabulary.accepted)"))
+        }
+        return matched
+    }
+
+    /// A whole number greater than zero, such as a term number (届次).
+    func positiveInt(_ field: String, _ what: Text) throws -> Int {
+        let value = try required(field, what)
+        let digits = value.hasPrefix("第") && value.hasSuffix("届") ? String(value.dropFirst().dropLast()) : value
+        guard let number = Int(digits), number > 0 else {
+            throw rejection(field, Text(en: "'\(value)' is not a term number; write a whole number such as 8",
+                                        zh: "'\(value)' 不是届次；请填写整数，如 8"))
+        }
+        return number
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import RegistrarKit
+
+extension Registrar {
+    /// `registrar branches`: branches with no activity for longer than the society's setting (O1).
+    struct Branches: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Branches (分支机构) with no activity for more than the configured months (default 24); dissolved ones left out.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "The day to judge on, YYYY-MM-DD (default: today).")
+        var on: Day?
+
+        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+
+        struct JSON: Encodable {
+            var on: String
+            var inactive_months: Int
+            var branches: [Branch]
+            struct Branch: Encodable {
+                var name: String
+                var founded_on: String?
+                var last_activity_on: String?
+                var months_since: Int?
+            }
+        }
+
+        func run() throws {
+            let day = on ?? Day.today()
+            let (months, branches) = try options.openRegistry().inactiveBranches(on: day)
+            if options.format == .json {
+                return try Output.json(JSON(on: day.iso, inactive_months: months, branches: branches.map {
+                    .init(name: $0.name, founded_on: $0.foundedOn, last_activity_on: $0.lastActivityOn, months_since: $0.monthsSince)
+                }))
+            }
+            let language = options.language
+            let none = Text(en: "none recorded", zh: "无记录")(language)
+            Output.rows(
+                headers: [Text(en: "branch", zh: "分支机构")(language), Text(en: "founded", zh: "成立日期")(language),
+                          Text(en: "last activity", zh: "最近活动日期")(language), Text(en: "months since", zh: "间隔月数")(language)],
+                branches.map { [$0.name, $0.foundedOn ?? "", $0.lastActivityOn ?? none, $0.monthsSince.map(String.init) ?? ""] },
+                format: options.format)
+            if options.format == .table {
+                Console.error(Text(en: "\(branches.count) branches with no activity for more than \(months) months on \(day.iso) (setting branches.inactive_months)",
+                                   zh: "截至 \(day.iso)，超过 \(months) 个月无活动的分支机构 \(branches.count) 个（设置 branches.inactive_months）")(language))
+            }
+        }
+    }
+}
