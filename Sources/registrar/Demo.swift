@@ -55,6 +55,8 @@ extension Registrar {
                 "registrar report monthly --month 2018-12 --format html --out report.html --db \(path)",
                 "registrar member show M100160 --db \(path) --lang zh",
                 "registrar integrity lookup 张 --db \(path) --lang zh",
+                "registrar board check --db \(path) --lang zh",
+                "registrar report annual --year 2019 --format html --out annual.html --db \(path) --lang zh",
                 "registrar audit --db \(path)",
             ] { Console.write("  " + line + "\n") }
             for (file, summary) in summaries where summary.rejected > 0 {

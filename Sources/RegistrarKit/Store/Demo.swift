@@ -13,6 +13,9 @@ public enum Demo {
         (.members, "members-2018-12-31.csv", "2018-12-31", true),
         (.members, "members-2019-12-31.csv", "2019-12-31", true),
         (.integrity, "integrity.csv", "2019-12-31", false),
+        (.boardSeats, "board/board-seats.csv", "2019-12-31", false),
+        (.boardAttendance, "board/board-attendance.csv", "2019-12-31", false),
+        (.branches, "branches.csv", "2019-12-31", false),
     ]
 
     /// Creates the registry at `path`, replacing only an earlier demo registry, and imports the
@@ -39,7 +42,7 @@ public enum Demo {
             var options = ImportOptions(asOf: Day(iso: step.asOf)!)
             options.snapshot = step.snapshot
             options.rejectsPath = (rejectsFolder as NSString).appendingPathComponent(
-                (step.file as NSString).deletingPathExtension + ".rejects.csv")
+                ((step.file as NSString).lastPathComponent as NSString).deletingPathExtension + ".rejects.csv")
             let summary = try registry.importFile(step.kind, path: (folder as NSString).appendingPathComponent(step.file), options: options)
             summaries.append((step.file, summary))
         }
