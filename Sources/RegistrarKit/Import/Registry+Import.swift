@@ -100,9 +100,7 @@ extension Registry {
         case .members: try MemberRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf.iso)
         case .units: try UnitRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf.iso)
         case .integrity: IntegrityRowImporter(db, mapping: mapping, batchID: batchID)
-        case .services:
-            throw ImportRefusal(problem: Text(en: "importing \(kind.rawValue) files is not available yet",
-                                              zh: "暂不支持导入\(kind.rawValue)文件"))
+        case .services: ServiceRowImporter(db, mapping: mapping, batchID: batchID)
         }
     }
 
