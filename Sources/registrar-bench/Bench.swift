@@ -18,6 +18,7 @@ enum Bench {
         case "import": try ImportBenchmark(rows: rows, workspace: workspace).run()
         case "integrity": try IntegrityBenchmark(rows: rows, workspace: workspace).run()
         case "report": try ReportBenchmark(rows: rows, workspace: workspace).run()
+        case "segments": try SegmentsBenchmark(rows: rows, workspace: workspace).run()
         case "roster":
             // Writes the benchmark's roster to a file, for profiling an import by hand.
             guard let index = arguments.firstIndex(of: "--out"), index + 1 < arguments.count else {
@@ -25,7 +26,7 @@ enum Bench {
             }
             try RosterGenerator(rows: rows).write(to: arguments[index + 1])
         default:
-            FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, roster\n".utf8))
+            FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, segments, roster\n".utf8))
             exit(2)
         }
     }

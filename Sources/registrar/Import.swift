@@ -7,7 +7,7 @@ extension Registrar {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a roster or another file exported from the member system.",
-            subcommands: [Members.self, Units.self, Integrity.self, BoardSeats.self, BoardAttendance.self, Branches.self])
+            subcommands: [Members.self, Units.self, Services.self, Integrity.self, BoardSeats.self, BoardAttendance.self, Branches.self])
     }
 }
 
@@ -98,6 +98,14 @@ extension Registrar.Import {
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
         func run() throws { try arguments.run(.units, options) }
+    }
+
+    struct Services: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import service records (会员服务); a row already recorded is left unchanged.")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.services, options) }
     }
 
     struct Integrity: ParsableCommand {

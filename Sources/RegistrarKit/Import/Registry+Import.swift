@@ -104,9 +104,7 @@ extension Registry {
         case .boardSeats: BoardSeatRowImporter(db, mapping: mapping)
         case .boardAttendance: BoardAttendanceRowImporter(db, mapping: mapping)
         case .branches: BranchRowImporter(db, mapping: mapping)
-        case .services:
-            throw ImportRefusal(problem: Text(en: "importing \(kind.rawValue) files is not available yet",
-                                              zh: "暂不支持导入\(kind.rawValue)文件"))
+        case .services: ServiceRowImporter(db, mapping: mapping, batchID: batchID)
         }
     }
 

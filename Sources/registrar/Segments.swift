@@ -1,0 +1,100 @@
+import ArgumentParser
+import RegistrarKit
+
+extension Registrar {
+    /// `registrar segments`: precision-service segments (精准服务) and their sizes, and exports of their members.
+    struct Segments: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Precision-service segments (精准服务): their sizes, and a segment's members as a spreadsheet.",
+            subcommands: [List.self, Export.self], defaultSubcommand: List.self)
+    }
+}
+
+/// The flags that choose the segments and the day: shared by listing and export.
+struct SegmentArguments: ParsableArguments {
+    @Option(help: "The day members are in good standing on, YYYY-MM-DD (default: today).") var on: Day?
+    @Option(help: "A rules file of your own segments (see README, \"User-defined segments\").") var rules: String?
+
+    var day: Day { on ?? Day.today() }
+
+    func segments() throws -> [Segment] {
+        try BuiltInSegments.all + (rules.map { try SegmentRules.load(path: $0) } ?? [])
+    }
+}
+
+extension Registrar.Segments {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every segment with its size and share of members in good standing.")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: SegmentArguments
+
+        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+
+        func run() throws {
+            let sizes = try options.openRegistry().segmentSizes(on: arguments.day, segments: try arguments.segments())
+            let language = options.language
+            if options.format == .json { return try Output.json(sizes.map { SegmentJSON($0, language: language) }) }
+            Output.rows(
+                headers: [Text(en: "segment", zh: "分组"), Text(en: "members", zh: "人数"), Text(en: "share %", zh: "占比%"),
+                          Text(en: "who", zh: "说明"), Text(en: "suggested service", zh: "建议服务")].map { $0(language) },
+                sizes.map { size in
+                    [size.segment.name, String(size.count) + (size.segment.population == .units ? Text(en: " units", zh: " 个单位")(language) : ""),
+                     NumberText.twoDecimals(hundredths: SegmentJSON.hundredths(size)), size.segment.description(language),
+                     size.segment.suggestedService(language)]
+                },
+                format: options.format)
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a segment's members to a CSV for Excel (UTF-8 with BOM, identity numbers masked; audited).")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The segment's name, as `registrar segments` lists it.") var name: String
+        @Option(help: "The CSV file to write.") var out: String
+        @OptionGroup var arguments: SegmentArguments
+
+        func run() throws {
+            let segments = try arguments.segments()
+            guard let segment = segments.first(where: { $0.name == name }) else {
+                throw SegmentError(problem: Text(
+                    en: "no segment named '\(name)'; use one of \(segments.map(\.name).joined(separator: ", "))",
+                    zh: "没有名为 '\(name)' 的分组；可用：\(segments.map(\.name).joined(separator: "、"))"))
+            }
+            let count = try options.openRegistry().exportSegment(segment, on: arguments.day, to: out, language: options.language)
+            Console.error(Text(en: "\(count) rows of segment \(name) written to \(out) (identity numbers masked)",
+                               zh: "分组 \(name) 共 \(count) 行已写入 \(out)（身份证号已脱敏）")(options.language))
+        }
+    }
+}
+
+/// One segment in `segments --format json`: `name`, `count`, `description` (the contract), and more.
+struct SegmentJSON: Encodable {
+    var name: String
+    var count: Int
+    var description: String
+    var population: String
+    var populationCount: Int
+    var sharePercent: Double
+    var suggestedService: String
+
+    init(_ size: SegmentSize, language: Language) {
+        name = size.segment.name
+        count = size.count
+        description = size.segment.description(language)
+        population = size.segment.population.rawValue
+        populationCount = size.population
+        sharePercent = Double(SegmentJSON.hundredths(size)) / 100
+        suggestedService = size.segment.suggestedService(language)
+    }
+
+    /// The share in hundredths of a percent, rounded half up in integers.
+    static func hundredths(_ size: SegmentSize) -> Int {
+        size.population == 0 ? 0 : (size.count * 20_000 + size.population) / (2 * size.population)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, count, description, population, populationCount = "population_count", sharePercent = "share_percent",
+             suggestedService = "suggested_service"
+    }
+}

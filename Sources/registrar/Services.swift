@@ -1,0 +1,64 @@
+import ArgumentParser
+import RegistrarKit
+
+extension Registrar {
+    /// `registrar services`: how many services were given, by type, by channel and by month.
+    struct Services: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count services given (会员服务) by type, channel and month.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The first day counted, YYYY-MM-DD (default: the first service).") var from: Day?
+        @Option(help: "The last day counted, YYYY-MM-DD (default: the last service).") var to: Day?
+
+        func validate() throws {
+            try options.require(formatIn: [.table, .csv, .json])
+            if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from); swap them") }
+        }
+
+        func run() throws {
+            let summary = try options.openRegistry().serviceSummary(from: from, to: to)
+            if options.format == .json { return try Output.json(ServicesJSON(summary)) }
+            let language = options.language
+            let rows = summary.byType.map { [Text(en: "type", zh: "服务类型")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
+                + summary.byChannel.map { [Text(en: "channel", zh: "渠道")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
+                + summary.byMonth.map { [Text(en: "month", zh: "月份")(language), $0.key, String($0.count)] }
+                + [[Text(en: "total", zh: "合计")(language), "", String(summary.total)]]
+            Output.rows(headers: [Text(en: "by", zh: "维度")(language), Text(en: "value", zh: "取值")(language),
+                                  Text(en: "services", zh: "服务次数")(language)], rows, format: options.format)
+        }
+    }
+}
+
+/// `services --format json`: `{"from", "to", "total", "by_type": {type: n}, "by_channel": {channel: n}, "by_month": [{"month", "count"}]}`.
+struct ServicesJSON: Encodable {
+    struct Month: Encodable { var month: String; var count: Int }
+    var from: String?
+    var to: String?
+    var total: Int
+    var byType: [String: Int]
+    var byChannel: [String: Int]
+    var byMonth: [Month]
+
+    init(_ summary: ServiceSummary) {
+        from = summary.from?.iso
+        to = summary.to?.iso
+        total = summary.total
+        byType = Dictionary(uniqueKeysWithValues: summary.byType.map { ($0.key, $0.count) })
+        byChannel = Dictionary(uniqueKeysWithValues: summary.byChannel.map { ($0.key, $0.count) })
+        byMonth = summary.byMonth.map { Month(month: $0.key, count: $0.count) }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, total, byType = "by_type", byChannel = "by_channel", byMonth = "by_month"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(from, forKey: .from)
+        try container.encode(to, forKey: .to)
+        try container.encode(total, forKey: .total)
+        try container.encode(byType, forKey: .byType)
+        try container.encode(byChannel, forKey: .byChannel)
+        try container.encode(byMonth, forKey: .byMonth)
+    }
+}
