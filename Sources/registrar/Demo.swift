@@ -56,6 +56,8 @@ extension Registrar {
                 "registrar member show M100160 --db \(path) --lang zh",
                 "registrar integrity lookup 张 --db \(path) --lang zh",
                 "registrar board check --db \(path) --lang zh",
+                "registrar segments --on 2019-12-31 --db \(path) --lang zh",
+                "registrar services --from 2019-01-01 --to 2019-12-31 --db \(path)",
                 "registrar report annual --year 2019 --format html --out annual.html --db \(path) --lang zh",
                 "registrar audit --db \(path)",
             ] { Console.write("  " + line + "\n") }

@@ -12,6 +12,7 @@ public enum Demo {
         (.members, "members-2017-12-31.csv", "2017-12-31", true),
         (.members, "members-2018-12-31.csv", "2018-12-31", true),
         (.members, "members-2019-12-31.csv", "2019-12-31", true),
+        (.services, "services.csv", "2019-12-31", false),
         (.integrity, "integrity.csv", "2019-12-31", false),
         (.boardSeats, "board/board-seats.csv", "2019-12-31", false),
         (.boardAttendance, "board/board-attendance.csv", "2019-12-31", false),
