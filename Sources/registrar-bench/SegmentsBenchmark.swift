@@ -50,6 +50,11 @@ struct SegmentsBenchmark {
         print(Measure.format("registrar segments --on 2019-12-31 (best of 3)", best))
         let verdict = best.cpuSeconds < 2 ? "meets the 2 s target" : "DOES NOT meet the 2 s target"
         print(String(format: "process time (user+sys): %.2f s — %@", best.cpuSeconds, verdict))
-        try? FileManager.default.removeItem(at: workspace.folder)
+        // REGISTRAR_BENCH_KEEP=1 keeps the generated registry for profiling by hand.
+        if ProcessInfo.processInfo.environment["REGISTRAR_BENCH_KEEP"] == nil {
+            try? FileManager.default.removeItem(at: workspace.folder)
+        } else {
+            print("kept: \(db)")
+        }
     }
 }
