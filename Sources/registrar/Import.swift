@@ -73,13 +73,10 @@ struct ImportArguments: ParsableArguments {
 extension EncodingChoice: ExpressibleByArgument {}
 
 enum PercentArgument {
-    /// "10" → 1000, "12.5" → 1250; nil for anything else.
+    /// "10" → 1000, "12.5" → 1250; nil for a negative value or more than two decimals.
     static func basisPoints(_ text: String) -> Int? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0 else { return nil }
-        guard parts.count == 2 else { return whole * 100 }
-        guard (1...2).contains(parts[1].count), let fraction = Int(parts[1]) else { return nil }
-        return whole * 100 + fraction * (parts[1].count == 1 ? 10 : 1)
+        guard let percent = Percent(text), percent.basisPoints >= 0 else { return nil }
+        return percent.basisPoints
     }
 }
 

@@ -52,9 +52,7 @@ struct SettingsView {
 
     var rows: [(SocietySettings.Key, String)] {
         let s = settings
-        func percent(_ basisPoints: Int) -> String {
-            String(basisPoints / 100) + (basisPoints % 100 == 0 ? "" : "." + String(format: "%02d", basisPoints % 100))
-        }
+        func percent(_ basisPoints: Int) -> String { Percent(basisPoints: basisPoints).description }
         return [
             (.name, s.name), (.baseYear, String(s.baseYear)), (.targetYear, String(s.targetYear)),
             (.goal, percent(s.goalBasisPoints)), (.relaxationThreshold, percent(s.relaxationThresholdBasisPoints)),

@@ -113,8 +113,8 @@ extension Registry {
         let (absent, current) = try importer.absentPeriods()
         // Exact: refuse when absent / current > limit, i.e. absent * 10000 > limit * current.
         if absent.count * 10_000 > options.maxLapseBasisPoints * current {
-            let share = PercentText.share(absent.count, of: current)
-            let limit = PercentText.format(basisPoints: options.maxLapseBasisPoints)
+            let share = RoundedPercent(ratioOf: absent.count, to: current).text
+            let limit = Percent(basisPoints: options.maxLapseBasisPoints).description
             let suggested = (absent.count * 100 + current - 1) / max(current, 1) + 1
             throw ImportRefusal(problem: Text(
                 en: "\(file): this snapshot would end \(absent.count) of \(current) current memberships (\(share)%), more than --max-lapse \(limit)%; nothing was changed. Check that the file is the whole roster at \(options.asOf.iso); if it is, run again with --max-lapse \(suggested)",
@@ -122,18 +122,5 @@ extension Registry {
         }
         try importer.lapse(absent)
         return absent.count
-    }
-}
-
-/// Shares as percentages with two decimals, rounded half up, from integers only.
-enum PercentText {
-    static func share(_ part: Int, of whole: Int) -> String {
-        guard whole > 0 else { return "0.00" }
-        let hundredths = (part * 20_000 + whole) / (2 * whole)
-        return String(hundredths / 100) + "." + String(format: "%02d", hundredths % 100)
-    }
-
-    static func format(basisPoints: Int) -> String {
-        String(basisPoints / 100) + (basisPoints % 100 == 0 ? "" : "." + String(format: "%02d", basisPoints % 100))
     }
 }

@@ -116,17 +116,9 @@ extension Registry {
         }
     }
 
-    /// "15" → 1500, "12.5" → 1250, "12.25" → 1225; more than two decimals or a sign → nil.
+    /// A non-negative percentage with at most two decimals, in basis points ("12.5" → 1250).
     static func basisPoints(_ text: String) -> Int? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII),
-              let whole = Int(parts[0]), whole >= 0 else { return nil }
-        var fraction = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard (1...2).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            fraction = Int(digits)! * (digits.count == 1 ? 10 : 1)
-        }
-        return whole * 100 + fraction
+        guard let percent = Percent(text), percent.basisPoints >= 0 else { return nil }
+        return percent.basisPoints
     }
 }
