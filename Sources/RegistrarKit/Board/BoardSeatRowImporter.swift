@@ -17,12 +17,7 @@ struct BoardSeatRowImporter: RowImporter {
         let fields = RecordFields(mapping: mapping, record: record)
         do {
             let termNo = try fields.positiveInt("term_no", Text(en: "the term number", zh: "届次"))
-            let memberNo = try fields.required("member_no", Text(en: "the member number", zh: "会员编号"))
-            guard let memberID = try Registry.memberID(db, key: memberNo) else {
-                throw fields.rejection("member_no", Text(
-                    en: "no member numbered '\(Masking.safeEcho(memberNo))'; import the roster first, or correct the number",
-                    zh: "没有编号为 '\(Masking.safeEcho(memberNo))' 的会员；请先导入会员名册，或更正编号"))
-            }
+            let memberID = try fields.member(db, by: ["member_no"])
             let start = try fields.date("term_start"), end = try fields.date("term_end")
             if let start, let end, end < start {
                 throw fields.rejection("term_end", Text(en: "the term ends (\(end)) before it starts (\(start))",

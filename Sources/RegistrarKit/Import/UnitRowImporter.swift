@@ -20,9 +20,10 @@ struct UnitRowImporter: RowImporter {
 
     mutating func importRow(_ record: CSVRecord) throws -> RowOutcome {
         if let rejection = mapping.fieldCountRejection(record) { return .rejected(rejection) }
-        func text(_ field: String) -> String? { mapping.text(field, in: record) }
+        let fields = RecordFields(mapping: mapping, record: record)
+        func text(_ field: String) -> String? { fields.text(field) }
         func reject(_ field: String, _ en: String, _ zh: String) -> RowOutcome {
-            .rejected(RowRejection(column: mapping.headerName(for: field), reason: Text(en: en, zh: zh)))
+            .rejected(fields.rejection(field, Text(en: en, zh: zh)))
         }
         var values: [String: DatabaseValue] = [:]
         let unitNo = text("unit_no")
@@ -40,21 +41,20 @@ struct UnitRowImporter: RowImporter {
             }
             uscc = valid
         }
+        var membership = RowMembership()
+        let status: MembershipStatus?
+        do {
+            status = try fields.term("status", Vocabularies.status)
+            if mapping.has("kind") { values["kind"] = try fields.term("kind", Vocabularies.unitKind).databaseValue }
+            membership.join = try fields.date("join_date", monthMeansFirstDay: true)
+            membership.end = try fields.date("end_date", monthMeansFirstDay: true)
+        } catch let rejection as RowRejection {
+            return .rejected(rejection)
+        }
         if mapping.has("unit_no") { values["unit_no"] = unitNo.databaseValue }
         values["name"] = name.databaseValue
         if mapping.has("uscc") { values["uscc"] = uscc.databaseValue }
         if mapping.has("province") { values["province"] = text("province").databaseValue }
-        if mapping.has("kind") {
-            if let kind = text("kind") {
-                guard let value = Vocabularies.unitKind.match(kind) else {
-                    return reject("kind", "'\(kind)' is not one of \(Vocabularies.unitKind.accepted)",
-                                  "'\(kind)' 不在可选值中：\(Vocabularies.unitKind.accepted)")
-                }
-                values["kind"] = value.databaseValue
-            } else {
-                values["kind"] = .null
-            }
-        }
         if mapping.has("staff_count") {
             if let staff = text("staff_count") {
                 guard let count = Int(staff.replacingOccurrences(of: ",", with: "")), count >= 0 else {
@@ -65,28 +65,10 @@ struct UnitRowImporter: RowImporter {
                 values["staff_count"] = .null
             }
         }
-        var membership = RowMembership()
-        for field in ["join_date", "end_date"] {
-            guard let raw = text(field) else { continue }
-            guard let parsed = DateParser.parse(raw) else {
-                return reject(field, "'\(raw)' is not a date; " + DateParser.formatsText.en, "'\(raw)' 不是日期；" + DateParser.formatsText.zh)
-            }
-            let day: Day = switch parsed {
-            case .day(let day): day
-            case .month(let year, let month): YearMonth(year: year, month: month)!.firstDay
-            }
-            if field == "join_date" { membership.join = day.iso } else { membership.end = day.iso }
-        }
-        if let status = text("status") {
-            guard let matched = Vocabularies.status.match(status) else {
-                return reject("status", "'\(status)' is not one of \(Vocabularies.status.accepted)",
-                              "'\(status)' 不在可选值中：\(Vocabularies.status.accepted)")
-            }
-            if case .ended(let reason) = matched {
-                membership.endIsExplicit = membership.end != nil
-                membership.end = membership.end ?? asOf
-                membership.reason = reason == .deceased ? .resigned : reason
-            }
+        if case .ended(let reason)? = status {
+            membership.endIsExplicit = membership.end != nil
+            membership.end = membership.end ?? asOf
+            membership.reason = reason == .deceased ? .resigned : reason
         }
         if membership.end != nil && membership.reason == nil { membership.reason = .lapsed }
 

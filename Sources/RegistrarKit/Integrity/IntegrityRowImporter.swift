@@ -14,58 +14,33 @@ struct IntegrityRowImporter: RowImporter {
     }
 
     mutating func importRow(_ record: CSVRecord) throws -> RowOutcome {
-        let line = record.line
         if let rejection = mapping.fieldCountRejection(record) { return .rejected(rejection) }
-        func text(_ field: String) -> String? { mapping.text(field, in: record) }
-        func reject(_ field: String?, _ reason: Text) -> RowOutcome {
-            .rejected(RowRejection(column: field.map(mapping.headerName(for:)), reason: reason))
-        }
-        func term<V>(_ field: String, _ vocabulary: Vocabulary<V>) -> Result<V?, RowRejection> {
-            guard let value = text(field) else { return .success(nil) }
-            guard let matched = vocabulary.match(value) else {
-                return .failure(RowRejection(column: mapping.headerName(for: field), reason: Text(
-                    en: "'\(value)' is not one of \(vocabulary.accepted)", zh: "'\(value)' 不在可选值中：\(vocabulary.accepted)")))
-            }
-            return .success(matched)
-        }
-        func date(_ field: String) -> Result<String?, RowRejection> {
-            guard let value = text(field) else { return .success(nil) }
-            guard case .day(let day)? = DateParser.parse(value) else {
-                return .failure(RowRejection(column: mapping.headerName(for: field), reason: Text(
-                    en: "'\(value)' is not a date; " + DateParser.formatsText.en, zh: "'\(value)' 不是日期；" + DateParser.formatsText.zh)))
-            }
-            return .success(day.iso)
-        }
-        guard let caseNo = text("case_no") else { return reject("case_no", Text(en: "the case number is empty", zh: "案件编号为空")) }
-        if let line = seen[caseNo] {
-            return reject("case_no", Text(en: "the same case appears again (first on line \(line)); keep one row per case",
-                                          zh: "同一案件重复出现（首次在第 \(line) 行）；每个案件只保留一行"))
-        }
-        let key = text("member_no") ?? text("id_number")
-        guard let key, let memberID = try Registry.memberID(db, key: key) else {
-            return reject(mapping.has("member_no") ? "member_no" : "id_number", Text(
-                en: "no member with that member number or identity number; import the roster first, or correct the key",
-                zh: "没有该会员编号或证件号码对应的会员；请先导入会员名册，或更正编号"))
-        }
+        let fields = RecordFields(mapping: mapping, record: record)
         do {
-            guard let openedOn = try date("opened_on").get() else {
-                return reject("opened_on", Text(en: "the date the case was opened is empty", zh: "立案日期为空"))
+            let caseNo = try fields.required("case_no", Text(en: "the case number", zh: "案件编号"))
+            if let line = seen[caseNo] {
+                throw fields.rejection("case_no", Text(en: "the same case appears again (first on line \(line)); keep one row per case",
+                                                       zh: "同一案件重复出现（首次在第 \(line) 行）；每个案件只保留一行"))
             }
-            guard let allegation = try term("allegation", Allegation.vocabulary).get() else {
-                return reject("allegation", Text(en: "the allegation is empty", zh: "问题类型为空"))
+            let memberID = try fields.member(db, by: ["member_no", "id_number"])
+            guard let openedOn = try fields.date("opened_on") else {
+                throw fields.rejection("opened_on", Text(en: "the date the case was opened is empty", zh: "立案日期为空"))
             }
-            guard let status = try term("status", CaseStatus.vocabulary).get() else {
-                return reject("status", Text(en: "the status is empty", zh: "状态为空"))
+            guard let allegation = try fields.term("allegation", Allegation.vocabulary) else {
+                throw fields.rejection("allegation", Text(en: "the allegation is empty", zh: "问题类型为空"))
             }
-            let decidedOn = try date("decided_on").get()
-            let sanction = try term("sanction", Sanction.vocabulary).get() ?? .none
+            guard let status = try fields.term("status", CaseStatus.vocabulary) else {
+                throw fields.rejection("status", Text(en: "the status is empty", zh: "状态为空"))
+            }
+            let decidedOn = try fields.date("decided_on")
+            let sanction = try fields.term("sanction", Sanction.vocabulary) ?? .none
             let record = IntegrityCase(
                 caseNo: caseNo, memberID: memberID, openedOn: openedOn, allegation: allegation, status: status,
-                finding: try term("finding", Finding.vocabulary).get(), decidedOn: decidedOn, sanction: sanction,
-                sanctionStart: try date("sanction_start").get() ?? (sanction == .none ? nil : decidedOn),
-                sanctionEnd: try date("sanction_end").get(), reference: text("reference"), note: text("note"))
-            if let (field, reason) = record.problem() { return reject(field, reason) }
-            seen[caseNo] = line
+                finding: try fields.term("finding", Finding.vocabulary), decidedOn: decidedOn, sanction: sanction,
+                sanctionStart: try fields.date("sanction_start") ?? (sanction == .none ? nil : decidedOn),
+                sanctionEnd: try fields.date("sanction_end"), reference: fields.text("reference"), note: fields.text("note"))
+            if let (field, reason) = record.problem() { throw fields.rejection(field, reason) }
+            seen[caseNo] = fields.record.line
             switch try Registry.save(db, record, batchID: batchID) {
             case .inserted: return .inserted
             case .updated: return .updated
