@@ -72,12 +72,6 @@ extension Registry {
 }
 
 extension MemberBreakdown {
-    static let gradeLabels: [String: Text] = [
-        "student": Text(en: "student", zh: "学生会员"), "regular": Text(en: "regular", zh: "普通会员"),
-        "senior": Text(en: "senior", zh: "高级会员"), "fellow": Text(en: "fellow", zh: "会士"),
-        "honorary": Text(en: "honorary", zh: "荣誉会员"), "foreign": Text(en: "foreign", zh: "外籍会员"),
-    ]
-
     /// The breakdowns in the report's order, largest first within each, "not recorded" last.
     var reportBreakdowns: [Breakdown] {
         func rows(_ counts: [String?: Int], label: (String) -> Breakdown.Row) -> [Breakdown.Row] {
@@ -87,11 +81,11 @@ extension MemberBreakdown {
         }
         return [
             Breakdown(.gender, rows: rows(gender) { key in
-                Breakdown.Row(key: key, label: key == "M" ? Text(en: "male", zh: "男") : Text(en: "female", zh: "女"), count: gender[key] ?? 0)
+                Breakdown.Row(key: key, label: MemberTerms.gender(key), count: gender[key] ?? 0)
             }),
             Breakdown.ageBands(ageBand),
             Breakdown(.grade, rows: rows(grade) { key in
-                Breakdown.Row(key: key, label: MemberBreakdown.gradeLabels[key] ?? Text(en: key, zh: key), count: grade[key] ?? 0)
+                Breakdown.Row(key: key, label: MemberTerms.grade(key), count: grade[key] ?? 0)
             }),
             Breakdown(.province, rows: rows(province) { Breakdown.Row(value: $0, count: province[$0] ?? 0) }),
             Breakdown(.discipline, rows: rows(discipline) { Breakdown.Row(value: $0, count: discipline[$0] ?? 0) }),

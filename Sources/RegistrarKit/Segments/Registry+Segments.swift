@@ -112,15 +112,13 @@ enum SegmentExportColumns {
         }
     }
 
+    /// Codes stay codes in an English export (scripts read them); a Chinese one gets the words.
     static func gender(_ value: String, _ language: Language) -> String {
-        guard language == .zh else { return value }
-        return ["M": "男", "F": "女"][value] ?? value
+        language == .zh ? MemberTerms.gender(value)(language) : value
     }
 
     static func grade(_ value: String, _ language: Language) -> String {
-        guard language == .zh else { return value }
-        return ["student": "学生会员", "regular": "普通会员", "senior": "高级会员", "fellow": "会士",
-                "honorary": "荣誉会员", "foreign": "外籍会员"][value] ?? value
+        language == .zh ? MemberTerms.grade(value)(language) : value
     }
 }
 

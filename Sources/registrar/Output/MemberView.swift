@@ -50,7 +50,7 @@ struct MemberView {
         let lines: [(Text, String?)] = [
             (Text(en: "member number", zh: "会员编号"), p.memberNo),
             (Text(en: "name", zh: "姓名"), p.name),
-            (Text(en: "gender", zh: "性别"), p.gender.map { $0 == "M" ? Text(en: "male", zh: "男")(language) : Text(en: "female", zh: "女")(language) }),
+            (Text(en: "gender", zh: "性别"), p.gender.map { MemberTerms.gender($0)(language) }),
             (Text(en: "birth date", zh: "出生日期"), p.birthDate),
             (Text(en: "identity document", zh: "证件类型"), p.idType),
             (Text(en: "identity number", zh: "证件号码"), idNumber),
@@ -64,7 +64,7 @@ struct MemberView {
             (Text(en: "discipline", zh: "专业"), p.discipline),
             (Text(en: "province", zh: "省份"), p.province),
             (Text(en: "nationality", zh: "国籍"), p.nationality),
-            (Text(en: "grade", zh: "会员类别"), p.grade),
+            (Text(en: "grade", zh: "会员类别"), p.grade.map { MemberTerms.grade($0)(language) }),
             (Text(en: "grassroots front-line", zh: "基层一线"), p.grassroots.map { $0 ? yes : no }),
             (Text(en: "political status", zh: "政治面貌"), p.politicalStatus),
             (Text(en: "integrity cases", zh: "诚信案件"), String(p.integrityCaseCount)),
@@ -73,7 +73,9 @@ struct MemberView {
         var out = TextTable(headers: [Text(en: "field", zh: "项目")(language), Text(en: "value", zh: "内容")(language)],
                             rows: present).render()
         out += "\n"
-        let periodRows = p.periods.map { [$0.start, $0.end ?? "", $0.endReason ?? ""] }
+        let periodRows = p.periods.map { period in
+            [period.start, period.end ?? "", period.endReason.flatMap(EndReason.init(rawValue:))?.label(language) ?? ""]
+        }
         out += TextTable(headers: [Text(en: "member from", zh: "入会日期")(language), Text(en: "until", zh: "终止日期")(language),
                                    Text(en: "reason", zh: "终止原因")(language)],
                          rows: periodRows).render()
