@@ -29,7 +29,7 @@ extension Registrar.Integrity {
             let view = DossierView(language: options.language, reveal: reveal)
             if options.format == .json { return try Output.json(dossiers.map(view.json)) }
             guard !dossiers.isEmpty else {
-                throw ReportError(problem: Text(
+                throw CommandError(problem: Text(
                     en: "no member matches '\(Masking.safeEcho(query))' (member number, identity number, ORCID or name); this is not the same as a member with no cases",
                     zh: "没有与 '\(Masking.safeEcho(query))' 匹配的会员（会员编号、证件号码、ORCID 或姓名）；这与“会员无诚信案件”不同"))
             }
@@ -113,7 +113,7 @@ extension Registrar.Integrity {
         func run() throws {
             let registry = try options.openRegistry()
             if try registry.integrityCase(caseNo) != nil {
-                throw ReportError(problem: Text(en: "case \(caseNo) already exists; change it with `registrar integrity update \(caseNo)`",
+                throw CommandError(problem: Text(en: "case \(caseNo) already exists; change it with `registrar integrity update \(caseNo)`",
                                                 zh: "案件 \(caseNo) 已存在；请用 `registrar integrity update \(caseNo)` 修改"))
             }
             var record = IntegrityCase(caseNo: caseNo, memberID: try registry.memberID(forKey: member), openedOn: "",
@@ -134,7 +134,7 @@ extension Registrar.Integrity {
         func run() throws {
             let registry = try options.openRegistry()
             guard var record = try registry.integrityCase(caseNo) else {
-                throw ReportError(problem: Text(en: "no case numbered \(caseNo); record it with `registrar integrity add`",
+                throw CommandError(problem: Text(en: "no case numbered \(caseNo); record it with `registrar integrity add`",
                                                 zh: "没有编号为 \(caseNo) 的案件；请用 `registrar integrity add` 登记"))
             }
             try fields.apply(to: &record)

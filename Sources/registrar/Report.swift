@@ -73,14 +73,9 @@ enum ReportOutput {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out))
         } catch {
-            throw ReportError(problem: Text(en: "cannot write \(out): \(error.localizedDescription); choose a writable path with --out",
+            throw CommandError(problem: Text(en: "cannot write \(out): \(error.localizedDescription); choose a writable path with --out",
                                             zh: "无法写入 \(out)：\(error.localizedDescription)；请用 --out 指定可写路径"))
         }
         Console.error(Text(en: "report written to \(out)", zh: "报告已写入 \(out)")(language))
     }
-}
-
-struct ReportError: UserFacingError {
-    var problem: Text
-    func message(_ language: Language) -> String { problem(language) }
 }

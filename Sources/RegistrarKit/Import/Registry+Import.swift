@@ -11,7 +11,8 @@ extension Registry {
         let survey = try FileSurvey.of(path: path, displayName: name)
         let encoding = try survey.encoding(for: options.encoding, file: name)
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
-        let reader = try CSVReader(path: path, displayName: name, encoding: encoding)
+        let reader = try CSVReader(path: path, displayName: name, encoding: encoding,
+                                   firstInvalidUTF8: options.encoding == .auto ? survey.firstInvalidUTF8 : nil)
         let rejects = options.rejectsPath ?? RejectsWriter.defaultPath(for: path)
         RejectsWriter.removeStale(at: rejects)
         var summary = ImportSummary(dryRun: options.dryRun, encoding: encoding.rawValue)
@@ -88,8 +89,6 @@ extension Registry {
             }
         } catch let error as DatabaseError {
             throw RegistryError.sqlite(path: self.path, message: error.message ?? "\(error.resultCode)")
-        } catch let error as InputError where options.encoding == .auto && encoding == .gb18030 && error.column == nil {
-            throw survey.explainUndecodable(error, file: name)
         }
         summary.rejectsFile = writer?.path
         return summary

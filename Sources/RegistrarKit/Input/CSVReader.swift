@@ -14,8 +14,11 @@ public final class CSVReader {
     private var line = 1
     private var record = CSVRecord()
 
-    public init(path: String, displayName: String, encoding: TextEncoding) throws {
-        source = try UTF8Source(path: path, displayName: displayName, encoding: encoding)
+    /// - Parameter firstInvalidUTF8: from the file's survey when GB18030 was detected, not chosen, so a
+    ///   damaged UTF-8 file is reported where it is damaged.
+    public init(path: String, displayName: String, encoding: TextEncoding,
+                firstInvalidUTF8: (offset: Int, line: Int)? = nil) throws {
+        source = try UTF8Source(path: path, displayName: displayName, encoding: encoding, firstInvalidUTF8: firstInvalidUTF8)
         self.displayName = displayName
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }

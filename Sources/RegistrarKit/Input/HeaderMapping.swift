@@ -175,7 +175,8 @@ public struct HeaderMapping: Sendable {
     public static func readMapFile(path: String, kind: FileKind) throws -> [String: String] {
         let name = (path as NSString).lastPathComponent
         let survey = try FileSurvey.of(path: path, displayName: name)
-        let reader = try CSVReader(path: path, displayName: name, encoding: try survey.encoding(for: .auto, file: name))
+        let reader = try CSVReader(path: path, displayName: name, encoding: try survey.encoding(for: .auto, file: name),
+                                   firstInvalidUTF8: survey.firstInvalidUTF8)
         let fields = Set(kind.catalogue.map(\.field))
         var map: [String: String] = [:]
         var first = true

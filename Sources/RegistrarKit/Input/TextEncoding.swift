@@ -73,15 +73,6 @@ public struct FileSurvey: Sendable, Equatable {
             return firstInvalidUTF8 == nil ? .utf8 : .gb18030
         }
     }
-
-    /// In auto mode a file that is not UTF-8 is read as GB18030; when that fails too, the encoding
-    /// that read further is the likelier one, so the error names the place where it broke.
-    public func explainUndecodable(_ gb18030Error: InputError, file: String) -> InputError {
-        guard let (offset, line) = firstInvalidUTF8, let gbLine = gb18030Error.line, line > gbLine else { return gb18030Error }
-        return InputError(file: file, line: line, problem: Text(
-            en: "byte \(offset) is valid in neither UTF-8 nor GB18030 (the file is UTF-8 up to there); the file may be damaged; fix that byte or save the file again as UTF-8",
-            zh: "第 \(offset) 字节既不是 UTF-8 也不是 GB18030（此前的内容是 UTF-8）；文件可能已损坏；请修正该字节或重新另存为 UTF-8"))
-    }
 }
 
 /// A file read with plain system calls in fixed chunks.

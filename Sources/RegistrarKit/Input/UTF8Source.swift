@@ -14,10 +14,14 @@ final class UTF8Source {
     /// Bytes of the file read so far, for a progress display.
     private(set) var bytesRead = 0
     private var linesBeforeCarry = 1
+    /// Where the file stopped being UTF-8, when GB18030 was a guess: if GB18030 breaks earlier than
+    /// that, the file is UTF-8 damaged there, and that is the place to name.
+    private let firstInvalidUTF8: (offset: Int, line: Int)?
 
-    init(path: String, displayName: String, encoding: TextEncoding) throws {
+    init(path: String, displayName: String, encoding: TextEncoding, firstInvalidUTF8: (offset: Int, line: Int)? = nil) throws {
         file = try RawFile(path: path, displayName: displayName)
         self.encoding = encoding
+        self.firstInvalidUTF8 = firstInvalidUTF8
         if encoding == .gb18030 {
             let handle = iconv_open("UTF-8", "GB18030")
             guard let handle, Int(bitPattern: handle) != -1 else {
@@ -91,7 +95,12 @@ final class UTF8Source {
     }
 
     private func invalid(offset: Int, line: Int) -> InputError {
-        InputError(file: file.displayName, line: line, problem: Text(
+        if let (utf8Offset, utf8Line) = firstInvalidUTF8, utf8Line > line {
+            return InputError(file: file.displayName, line: utf8Line, problem: Text(
+                en: "byte \(utf8Offset) is valid in neither UTF-8 nor GB18030 (the file is UTF-8 up to there); the file may be damaged; fix that byte or save the file again as UTF-8",
+                zh: "第 \(utf8Offset) 字节既不是 UTF-8 也不是 GB18030（此前的内容是 UTF-8）；文件可能已损坏；请修正该字节或重新另存为 UTF-8"))
+        }
+        return InputError(file: file.displayName, line: line, problem: Text(
             en: "byte \(offset) is valid in neither UTF-8 nor GB18030; the file may be damaged or in another encoding; save it again as UTF-8 or GB18030 (CSV)",
             zh: "第 \(offset) 字节既不是 UTF-8 也不是 GB18030；文件可能已损坏或使用了其他编码；请重新另存为 UTF-8 或 GB18030 的 CSV"))
     }
