@@ -38,10 +38,6 @@ public struct BoardComposition: Sendable, Equatable {
 
     /// Whole years of age on `day` ("周岁"); a month-only birth date counts from the first of its month.
     static func age(birthDate: String?, on day: Day) -> Int? {
-        guard let birthDate else { return nil }
-        let parts = birthDate.split(separator: "-").compactMap { Int($0) }
-        guard parts.count >= 2 else { return nil }
-        let (year, month, dayOfMonth) = (parts[0], parts[1], parts.count > 2 ? parts[2] : 1)
-        return day.year - year - ((day.month, day.day) < (month, dayOfMonth) ? 1 : 0)
+        day.completedYears(since: birthDate)
     }
 }

@@ -96,6 +96,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = d
     }
 
+    /// Completed years (周岁) on this day of someone born on the given date; a birthday on 29 February
+    /// counts as passed on 1 March in other years, and a month-only birth date is given day 1.
+    public func completedYears(sinceYear year: Int, month: Int, day: Int = 1) -> Int {
+        self.year - year - ((self.month, self.day) < (month, day) ? 1 : 0)
+    }
+
+    /// Completed years from a stored `YYYY-MM-DD` or `YYYY-MM` birth date; nil when it is neither.
+    public func completedYears(since birthDate: String?) -> Int? {
+        guard let parts = birthDate?.split(separator: "-").compactMap({ Int($0) }), parts.count >= 2 else { return nil }
+        return completedYears(sinceYear: parts[0], month: parts[1], day: parts.count > 2 ? parts[2] : 1)
+    }
+
     public func adding(days: Int) -> Day {
         Day(ordinal: ordinal + days)
     }

@@ -89,7 +89,7 @@ struct FastStatement {
         guard length >= 7 else { return nil }
         func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(p[$1]) - 48 } }
         let year = number(0..<4), month = number(5..<7), dayOfMonth = length >= 10 ? number(8..<10) : 1
-        return day.year - year - ((day.month, day.day) < (month, dayOfMonth) ? 1 : 0)
+        return day.completedYears(sinceYear: year, month: month, day: dayOfMonth)
     }
 
     /// Compares a column with a slot without making a `String`.

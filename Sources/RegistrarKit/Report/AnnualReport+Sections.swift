@@ -34,7 +34,7 @@ extension AnnualReport {
             key: "flows", title: w.flows, headings: [ReportWords.item, ReportWords.joined, ReportWords.left],
             rows: [.init(key: "individual", label: w.individual, values: [.count(individualFlow.joined), .count(individualFlow.left)]),
                    .init(key: "unit", label: w.unit, values: [.count(unitFlow.joined), .count(unitFlow.left)])]))
-        let serviceRows: [ReportSection.Row] = Self.serviceTypes.compactMap { type, label in
+        let serviceRows: [ReportSection.Row] = ServiceTerms.types.map { ($0, ServiceTerms.label($0)) }.compactMap { type, label in
             let online = services.first { $0.type == type && $0.channel == "online" }?.count ?? 0
             let offline = services.first { $0.type == type && $0.channel == "offline" }?.count ?? 0
             guard online + offline > 0 else { return nil }

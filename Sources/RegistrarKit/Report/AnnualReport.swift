@@ -20,14 +20,6 @@ public struct AnnualReport: Sendable {
 
     public var casesDecided: Int { decidedByAllegation.values.reduce(0, +) }
     public var servicesTotal: Int { services.reduce(0) { $0 + $1.count } }
-
-    public static let serviceTypes: [(String, Text)] = [
-        ("conference", Text(en: "conference", zh: "学术会议")), ("training", Text(en: "training", zh: "培训")),
-        ("journal", Text(en: "journal", zh: "期刊")), ("award", Text(en: "award or nomination", zh: "奖励")),
-        ("recommendation", Text(en: "recommendation", zh: "举荐")), ("consultation", Text(en: "consultation", zh: "咨询")),
-        ("mentoring", Text(en: "mentoring", zh: "导师")), ("popular_science", Text(en: "popular science", zh: "科普")),
-        ("other", Text(en: "other", zh: "其他")),
-    ]
 }
 
 extension Registry {
