@@ -8,6 +8,16 @@ public enum MemberTerms {
 
     public static let genders: [String: Text] = ["M": Text(en: "male", zh: "男"), "F": Text(en: "female", zh: "女")]
 
+    public static let identityDocuments: [String: Text] = [
+        "resident": Text(en: "resident identity card", zh: "居民身份证"), "passport": Text(en: "passport", zh: "护照"),
+        "hk_macao": Text(en: "Hong Kong/Macao permit", zh: "港澳居民来往内地通行证"),
+        "taiwan": Text(en: "Taiwan permit", zh: "台湾居民来往大陆通行证"),
+        "foreign_permanent": Text(en: "foreign permanent resident card", zh: "外国人永久居留身份证"),
+        "other": Text(en: "other", zh: "其他"),
+    ]
+
+    public static func identityDocument(_ code: String) -> Text { identityDocuments[code] ?? Text(en: code, zh: code) }
+
     /// The word for a grade code; an unknown code is shown as stored.
     public static func grade(_ code: String) -> Text { grades[code] ?? Text(en: code, zh: code) }
 

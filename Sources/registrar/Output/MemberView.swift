@@ -52,7 +52,7 @@ struct MemberView {
             (Text(en: "name", zh: "姓名"), p.name),
             (Text(en: "gender", zh: "性别"), p.gender.map { MemberTerms.gender($0)(language) }),
             (Text(en: "birth date", zh: "出生日期"), p.birthDate),
-            (Text(en: "identity document", zh: "证件类型"), p.idType),
+            (Text(en: "identity document", zh: "证件类型"), p.idType.map { MemberTerms.identityDocument($0)(language) }),
             (Text(en: "identity number", zh: "证件号码"), idNumber),
             (Text(en: "ORCID", zh: "ORCID"), p.orcid),
             (Text(en: "email", zh: "电子邮箱"), p.email),
