@@ -11,30 +11,7 @@ extension AnnualReport {
 
     /// One self-contained HTML page: inline CSS, the tables; no script, nothing loaded from elsewhere.
     public func html(_ language: Language) -> String {
-        let title = HTMLEscape.escape(title(language))
-        return """
-        <!DOCTYPE html>
-        <html lang="\(language == .zh ? "zh-CN" : "en")">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title)</title>
-        <style>
-        body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 2em auto; max-width: 60em; padding: 0 1em; color: #222; }
-        h1 { font-size: 1.5em; border-bottom: 2px solid #8b1a1a; padding-bottom: 0.3em; } h2 { font-size: 1.15em; margin-top: 1.6em; }
-        table { border-collapse: collapse; margin: 0.5em 0; min-width: 24em; }
-        th, td { border: 1px solid #ccc; padding: 0.25em 0.7em; text-align: left; }
-        th { background: #f2f4f7; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; }
-        .note { color: #444; }
-        </style>
-        </head>
-        <body>
-        <h1>\(title)</h1>
-        \(sections.map { $0.html(language) }.joined())</body>
-        </html>
-
-        """
+        HTMLPage.document(title: title(language), language: language, body: sections.map { $0.html(language) }.joined())
     }
 
     /// The report as JSON for scripts: counts and verdicts only, the same keys in every language.
