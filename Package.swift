@@ -15,11 +15,16 @@ let package = Package(
     targets: [
         // Everything but argument parsing and printing. `schema.sql` at the top of the
         // repository is the one source of truth for the schema; the target embeds it
-        // through a symbolic link, so there is no second copy to drift.
+        // through a symbolic link, so there is no second copy to drift. The migrations'
+        // SQL files are frozen copies of what each release shipped.
         .target(
             name: "RegistrarKit",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.embedInCode("Store/schema.sql")]
+            resources: [
+                .embedInCode("Store/schema.sql"),
+                .embedInCode("Store/Migrations/v1-schema.sql"),
+                .embedInCode("Store/Migrations/v2-enumeration-checks.sql"),
+            ]
         ),
         .executableTarget(
             name: "registrar",

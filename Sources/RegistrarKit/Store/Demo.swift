@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// `registrar demo`: a fresh registry loaded from the bundled fixtures, through the real import path.
 public enum Demo {
@@ -31,9 +32,7 @@ public enum Demo {
                 zh: "\(folder) 处没有 fixtures 文件夹；请在仓库顶层目录运行演示，或用 --fixtures 指定"))
         }
         if FileManager.default.fileExists(atPath: path) {
-            let existing = try Registry.open(path: path, mode: .existing)
-            guard try existing.societyName() == societyName else { throw RegistryError.alreadyExists(path: path) }
-            try existing.writer.close()
+            guard try isDemoRegistry(at: path) else { throw RegistryError.alreadyExists(path: path) }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let registry = try Registry.open(path: path, mode: .createOrUpgrade)
@@ -48,5 +47,21 @@ public enum Demo {
             summaries.append((step.file, summary))
         }
         return (registry, summaries)
+    }
+
+    /// Whether the registry at `path` is one the demo made, so it may be replaced. A demo registry from
+    /// an earlier release is recognised without upgrading it; any other file is refused as before.
+    private static func isDemoRegistry(at path: String) throws -> Bool {
+        do {
+            let existing = try Registry.open(path: path, mode: .existing)
+            defer { try? existing.writer.close() }
+            return try existing.societyName() == societyName
+        } catch RegistryError.olderSchema {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? reader.close() }
+            return try reader.read { db in try String.fetchOne(db, sql: "SELECT name FROM society WHERE id = 1") } == societyName
+        }
     }
 }

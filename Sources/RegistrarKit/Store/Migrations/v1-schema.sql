@@ -1,0 +1,301 @@
+-- registrar migration v1: the whole schema of the first release, frozen. Do not edit: registries
+-- were created from exactly this text. What follows below is that text's own header as it then was.
+--
+-- registrar: the whole current schema of a society's registry.
+--
+-- This file is the one source of truth. The binary embeds it (Sources/RegistrarKit/Store/schema.sql
+-- is a symbolic link to it) and applies it as the migration "v1-schema" on a new database.
+-- When the schema changes: add a new migration with the ALTER statements to
+-- Sources/RegistrarKit/Store/Migrations.swift, update this file to the whole new schema, and freeze the
+-- previous text as the body of "v1-schema" (a migration that has shipped is never edited). The store
+-- tests check that a database built by the migrations equals one built from this file.
+--
+-- Conventions: dates are TEXT 'YYYY-MM-DD' (they sort and compare as dates); timestamps are TEXT
+-- ISO 8601 in UTC; enumerations are lower-case English words, translated only for display;
+-- percentages are whole basis points (1500 = 15.00%) so every rule is exact integer arithmetic.
+
+PRAGMA application_id = 1380271954; -- 'REGR'
+
+-- Society settings (学会设置): one row.
+CREATE TABLE society (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL DEFAULT '',
+    base_year INTEGER NOT NULL DEFAULT 2017 CHECK (base_year BETWEEN 1949 AND 2999),
+    target_year INTEGER NOT NULL DEFAULT 2018 CHECK (target_year BETWEEN 1949 AND 2999),
+    goal_basis_points INTEGER NOT NULL DEFAULT 1500 CHECK (goal_basis_points BETWEEN 0 AND 100000),
+    relaxation_threshold_basis_points INTEGER NOT NULL DEFAULT 3000
+        CHECK (relaxation_threshold_basis_points BETWEEN 0 AND 100000),
+    relaxed_cap_seats INTEGER CHECK (relaxed_cap_seats > 0),
+    relaxed_cap_basis_points INTEGER CHECK (relaxed_cap_basis_points > 0),
+    young_age INTEGER NOT NULL DEFAULT 45 CHECK (young_age BETWEEN 18 AND 100),
+    absence_threshold INTEGER NOT NULL DEFAULT 2 CHECK (absence_threshold > 0),
+    branch_inactive_months INTEGER NOT NULL DEFAULT 24 CHECK (branch_inactive_months > 0),
+    CHECK (target_year > base_year),
+    CHECK (relaxed_cap_seats IS NULL OR relaxed_cap_basis_points IS NULL)
+);
+INSERT INTO society (id) VALUES (1);
+
+-- Import batches (导入批次): one row per file brought in, whatever its kind.
+CREATE TABLE import_batch (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('members', 'units', 'services', 'integrity', 'board', 'branches')),
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    encoding TEXT NOT NULL CHECK (encoding IN ('utf-8', 'gb18030')),
+    as_of TEXT NOT NULL CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    mode TEXT NOT NULL CHECK (mode IN ('update', 'snapshot')),
+    read_count INTEGER NOT NULL DEFAULT 0 CHECK (read_count >= 0),
+    inserted_count INTEGER NOT NULL DEFAULT 0 CHECK (inserted_count >= 0),
+    updated_count INTEGER NOT NULL DEFAULT 0 CHECK (updated_count >= 0),
+    unchanged_count INTEGER NOT NULL DEFAULT 0 CHECK (unchanged_count >= 0),
+    rejected_count INTEGER NOT NULL DEFAULT 0 CHECK (rejected_count >= 0),
+    lapsed_count INTEGER NOT NULL DEFAULT 0 CHECK (lapsed_count >= 0),
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    CHECK (finished_at IS NULL OR finished_at >= started_at)
+);
+
+-- Unit members (单位会员/团体会员).
+CREATE TABLE unit_member (
+    id INTEGER PRIMARY KEY,
+    unit_no TEXT UNIQUE CHECK (unit_no <> ''),
+    name TEXT NOT NULL CHECK (name <> ''),
+    uscc TEXT UNIQUE CHECK (length(uscc) = 18),
+    kind TEXT CHECK (kind IN ('university', 'institute', 'enterprise', 'hospital', 'other')),
+    province TEXT,
+    staff_count INTEGER CHECK (staff_count >= 0),
+    created_batch INTEGER REFERENCES import_batch (id),
+    updated_batch INTEGER REFERENCES import_batch (id),
+    CHECK (unit_no IS NOT NULL OR uscc IS NOT NULL)
+);
+CREATE INDEX unit_member_name ON unit_member (name);
+
+-- Individual members (个人会员).
+CREATE TABLE member (
+    id INTEGER PRIMARY KEY,
+    member_no TEXT UNIQUE CHECK (member_no <> ''),
+    name TEXT NOT NULL CHECK (name <> ''),
+    gender TEXT CHECK (gender IN ('M', 'F')),
+    -- A full date, or 'YYYY-MM' when the roster only gives the month (出生年月).
+    birth_date TEXT CHECK (birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                           OR birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    id_type TEXT CHECK (id_type IN ('resident', 'passport', 'hk_macao', 'taiwan', 'foreign_permanent', 'other')),
+    id_number TEXT CHECK (id_number <> ''),
+    orcid TEXT UNIQUE CHECK (orcid GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9X]'),
+    email TEXT,
+    phone TEXT,
+    employer TEXT,
+    unit_id INTEGER REFERENCES unit_member (id),
+    title TEXT,
+    title_level TEXT CHECK (title_level IN ('senior', 'associate', 'intermediate', 'junior', 'other')),
+    education TEXT,
+    degree TEXT,
+    discipline TEXT,
+    province TEXT,
+    nationality TEXT,
+    grade TEXT CHECK (grade IN ('student', 'regular', 'senior', 'fellow', 'honorary', 'foreign')),
+    grassroots INTEGER CHECK (grassroots IN (0, 1)),
+    political_status TEXT,
+    created_batch INTEGER REFERENCES import_batch (id),
+    updated_batch INTEGER REFERENCES import_batch (id),
+    CHECK (member_no IS NOT NULL OR id_number IS NOT NULL),
+    CHECK ((id_type IS NULL) = (id_number IS NULL)),
+    CHECK (id_type IS NOT 'resident' OR length(id_number) = 18),
+    -- Identity number first, so a look-up by number alone (type unknown) uses this index.
+    UNIQUE (id_number, id_type)
+);
+-- No index on name (look-ups by name match a fragment anywhere, which no index serves) nor on
+-- unit_id (only whole-table aggregates read it): each would cost every import a B-tree insert a row.
+
+-- Membership periods (会籍期间): each continuous span of an individual's membership.
+-- A member counts on day D when start_date <= D and (end_date IS NULL OR end_date > D).
+CREATE TABLE membership_period (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES member (id),
+    start_date TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    end_date TEXT CHECK (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    end_reason TEXT CHECK (end_reason IN ('lapsed', 'resigned', 'expelled', 'deceased', 'absent_from_roster')),
+    batch_id INTEGER REFERENCES import_batch (id),
+    ended_batch_id INTEGER REFERENCES import_batch (id),
+    CHECK (end_date IS NULL OR start_date <= end_date),
+    CHECK ((end_date IS NULL) = (end_reason IS NULL))
+);
+CREATE INDEX membership_period_member ON membership_period (member_id, start_date);
+CREATE UNIQUE INDEX membership_period_one_open ON membership_period (member_id) WHERE end_date IS NULL;
+
+CREATE TRIGGER membership_period_no_overlap_insert BEFORE INSERT ON membership_period
+WHEN EXISTS (
+    SELECT 1 FROM membership_period AS p
+    WHERE p.member_id = NEW.member_id
+      AND p.start_date < coalesce(NEW.end_date, '9999-12-31')
+      AND NEW.start_date < coalesce(p.end_date, '9999-12-31'))
+BEGIN
+    SELECT RAISE(ABORT, 'membership periods of one member must not overlap');
+END;
+
+CREATE TRIGGER membership_period_no_overlap_update BEFORE UPDATE OF start_date, end_date ON membership_period
+WHEN EXISTS (
+    SELECT 1 FROM membership_period AS p
+    WHERE p.member_id = NEW.member_id AND p.id <> NEW.id
+      AND p.start_date < coalesce(NEW.end_date, '9999-12-31')
+      AND NEW.start_date < coalesce(p.end_date, '9999-12-31'))
+BEGIN
+    SELECT RAISE(ABORT, 'membership periods of one member must not overlap');
+END;
+
+-- Membership periods of unit members, counted by the same rule and never toward the G1 goal.
+CREATE TABLE unit_membership_period (
+    id INTEGER PRIMARY KEY,
+    unit_id INTEGER NOT NULL REFERENCES unit_member (id),
+    start_date TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    end_date TEXT CHECK (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    end_reason TEXT CHECK (end_reason IN ('lapsed', 'resigned', 'expelled', 'absent_from_roster')),
+    batch_id INTEGER REFERENCES import_batch (id),
+    ended_batch_id INTEGER REFERENCES import_batch (id),
+    CHECK (end_date IS NULL OR start_date <= end_date),
+    CHECK ((end_date IS NULL) = (end_reason IS NULL))
+);
+CREATE INDEX unit_membership_period_unit ON unit_membership_period (unit_id, start_date);
+CREATE UNIQUE INDEX unit_membership_period_one_open ON unit_membership_period (unit_id) WHERE end_date IS NULL;
+
+CREATE TRIGGER unit_membership_period_no_overlap_insert BEFORE INSERT ON unit_membership_period
+WHEN EXISTS (
+    SELECT 1 FROM unit_membership_period AS p
+    WHERE p.unit_id = NEW.unit_id
+      AND p.start_date < coalesce(NEW.end_date, '9999-12-31')
+      AND NEW.start_date < coalesce(p.end_date, '9999-12-31'))
+BEGIN
+    SELECT RAISE(ABORT, 'membership periods of one unit must not overlap');
+END;
+
+CREATE TRIGGER unit_membership_period_no_overlap_update BEFORE UPDATE OF start_date, end_date ON unit_membership_period
+WHEN EXISTS (
+    SELECT 1 FROM unit_membership_period AS p
+    WHERE p.unit_id = NEW.unit_id AND p.id <> NEW.id
+      AND p.start_date < coalesce(NEW.end_date, '9999-12-31')
+      AND NEW.start_date < coalesce(p.end_date, '9999-12-31'))
+BEGIN
+    SELECT RAISE(ABORT, 'membership periods of one unit must not overlap');
+END;
+
+-- Services given to members (会员服务).
+CREATE TABLE service_record (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES member (id),
+    served_on TEXT NOT NULL CHECK (served_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    type TEXT NOT NULL CHECK (type IN ('conference', 'training', 'journal', 'award', 'recommendation',
+                                       'consultation', 'mentoring', 'popular_science', 'other')),
+    channel TEXT NOT NULL CHECK (channel IN ('online', 'offline')),
+    title TEXT NOT NULL DEFAULT '',
+    batch_id INTEGER REFERENCES import_batch (id),
+    -- The same service given twice to the same member on the same day is one record: re-importing a
+    -- file must not double it.
+    UNIQUE (member_id, served_on, type, channel, title)
+);
+CREATE INDEX service_record_served_on ON service_record (served_on);
+
+-- Academic-integrity cases (学术诚信档案): each member's dossier is the set of its cases.
+CREATE TABLE integrity_case (
+    id INTEGER PRIMARY KEY,
+    case_no TEXT NOT NULL UNIQUE CHECK (case_no <> ''),
+    member_id INTEGER NOT NULL REFERENCES member (id),
+    opened_on TEXT NOT NULL CHECK (opened_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    allegation TEXT NOT NULL CHECK (allegation IN ('fabrication', 'falsification', 'plagiarism',
+        'improper_authorship', 'duplicate_submission', 'paper_mill', 'review_manipulation', 'other')),
+    status TEXT NOT NULL CHECK (status IN ('open', 'investigating', 'decided', 'appealed', 'closed')),
+    finding TEXT CHECK (finding IN ('substantiated', 'unsubstantiated')),
+    decided_on TEXT CHECK (decided_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    sanction TEXT NOT NULL DEFAULT 'none' CHECK (sanction IN ('none', 'warning', 'criticism', 'suspension',
+        'expulsion', 'award_revocation', 'nomination_ban')),
+    sanction_start TEXT CHECK (sanction_start GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    sanction_end TEXT CHECK (sanction_end GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    reference TEXT,
+    note TEXT,
+    batch_id INTEGER REFERENCES import_batch (id),
+    CHECK (decided_on IS NULL OR opened_on <= decided_on),
+    CHECK (sanction_end IS NULL OR (sanction_start IS NOT NULL AND sanction_start <= sanction_end)),
+    CHECK (sanction = 'none' OR sanction_start IS NOT NULL)
+);
+CREATE INDEX integrity_case_member ON integrity_case (member_id, opened_on);
+
+-- What changed in a case, when, and from which batch or command: a case's history.
+CREATE TABLE integrity_case_change (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES integrity_case (id),
+    changed_at TEXT NOT NULL,
+    batch_id INTEGER REFERENCES import_batch (id),
+    field TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT
+);
+CREATE INDEX integrity_case_change_case ON integrity_case_change (case_id);
+
+-- Board terms (理事会届次), seats, meetings and attendance.
+CREATE TABLE board_term (
+    id INTEGER PRIMARY KEY,
+    term_no INTEGER NOT NULL UNIQUE CHECK (term_no > 0),
+    start_date TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    end_date TEXT CHECK (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    planned_size INTEGER CHECK (planned_size > 0),
+    CHECK (end_date IS NULL OR start_date <= end_date)
+);
+
+-- A seat on a board: every seat is a director (理事); `standing` marks a standing director (常务理事);
+-- `office` the chair, a vice-chair or the secretary-general.
+CREATE TABLE board_seat (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES board_term (id),
+    member_id INTEGER NOT NULL REFERENCES member (id),
+    standing INTEGER NOT NULL DEFAULT 0 CHECK (standing IN (0, 1)),
+    office TEXT CHECK (office IN ('chair', 'vice_chair', 'secretary_general')),
+    grassroots INTEGER CHECK (grassroots IN (0, 1)),
+    full_time INTEGER CHECK (full_time IN (0, 1)),
+    UNIQUE (term_id, member_id)
+);
+
+CREATE TABLE board_meeting (
+    id INTEGER PRIMARY KEY,
+    term_id INTEGER NOT NULL REFERENCES board_term (id),
+    held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    kind TEXT NOT NULL CHECK (kind IN ('board', 'standing_board')),
+    title TEXT NOT NULL DEFAULT '',
+    UNIQUE (term_id, held_on, kind)
+);
+
+CREATE TABLE board_attendance (
+    meeting_id INTEGER NOT NULL REFERENCES board_meeting (id),
+    member_id INTEGER NOT NULL REFERENCES member (id),
+    attendance TEXT NOT NULL CHECK (attendance IN ('present', 'excused', 'unexcused')),
+    PRIMARY KEY (meeting_id, member_id)
+) WITHOUT ROWID;
+
+-- Branches (分支机构).
+CREATE TABLE branch (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    founded_on TEXT CHECK (founded_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    last_activity_on TEXT CHECK (last_activity_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    dissolved_on TEXT CHECK (dissolved_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    CHECK (dissolved_on IS NULL OR founded_on IS NULL OR founded_on <= dissolved_on)
+);
+
+-- The audit log (审计日志): append-only. Every import, change, and look-up of an integrity dossier or of
+-- an unmasked identity number. Subjects and details never hold an identity number in clear.
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT,
+    detail TEXT
+);
+
+CREATE TRIGGER audit_log_refuses_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+
+CREATE TRIGGER audit_log_refuses_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RegistrarKit
+
+/// Upgrading a registry made by an earlier release: every row kept, every rule still enforced.
+struct MigrationTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fixtures")
+
+    /// Every table's rows in rowid order (or key order for a table without rowid), as text.
+    static func contents(_ db: Database) throws -> [String: [Row]] {
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'grdb%'
+            """)
+        var result: [String: [Row]] = [:]
+        for table in tables {
+            result[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2")
+        }
+        return result
+    }
+
+    @Test func aVersion1RegistryHoldingTheFixturesIsUpgradedWithEveryRowKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registrar-migration-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v1.sqlite").path
+
+        // A registry as the first release left it, loaded with the whole demo society.
+        let old = try DatabaseQueue(path: path, configuration: Registry.configuration())
+        try Migrations.migrator.migrate(old, upTo: "v1-schema")
+        let v1 = Registry(path: path, writer: old)
+        for step in Demo.steps {
+            var options = ImportOptions(asOf: Day(iso: step.asOf)!)
+            options.snapshot = step.snapshot
+            options.rejectsPath = folder.appendingPathComponent("\(step.kind)-rejects.csv").path
+            _ = try v1.importFile(step.kind, path: Self.fixtures.appendingPathComponent(step.file).path, options: options)
+        }
+        let before = try old.read(Self.contents)
+        #expect((before["member"]?.count ?? 0) > 250)
+        #expect((before["service_record"]?.count ?? 0) > 0)
+        #expect((before["integrity_case"]?.count ?? 0) > 0)
+        #expect((before["board_attendance"]?.count ?? 0) > 0)
+        try old.close()
+
+        #expect(throws: RegistryError.olderSchema(path: path)) { try Registry.open(path: path, mode: .existing) }
+        let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
+        let after = try upgraded.writer.read(Self.contents)
+        #expect(after == before)
+        try upgraded.writer.read { db in
+            #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            // Other tables still refer to the rebuilt ones by name, not to the renamed-aside copies.
+            let stale = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE '%\\_v1%' ESCAPE '\\'")
+            #expect(stale.isEmpty)
+        }
+        #expect(try upgraded.count(on: Day(iso: "2019-12-31")!).individual == 258)
+
+        // The rebuilt tables enforce what they did: enumerations, the ORCID iD, non-overlapping periods.
+        try upgraded.writer.write { db in
+            let someone = try Int64.fetchOne(db, sql: "SELECT member_id FROM membership_period WHERE end_date IS NULL LIMIT 1")!
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE member SET grade = 'gold' WHERE id = ?", arguments: [someone]) }
+            try db.execute(sql: "UPDATE member SET orcid = '0000-0002-1825-0097' WHERE id = ?", arguments: [someone])
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE member SET orcid = '0000-0002-1825-0097' WHERE id = ?", arguments: [someone + 1])
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO membership_period (member_id, start_date) VALUES (?, '2000-01-01')", arguments: [someone])
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO service_record (member_id, served_on, type, channel) VALUES (?, '2019-01-01', 'party', 'online')",
+                               arguments: [someone])
+            }
+        }
+    }
+}
