@@ -88,6 +88,45 @@ struct ImportTests {
         #expect(lines[5].hasPrefix("9,,") && lines[5].contains("6 fields"))
     }
 
+    /// Into an empty registry rows are inserted first and looked up only when a key is taken; into a
+    /// registry that holds anyone, every row is looked up first. Both must decide every row alike.
+    @Test func anEmptyRegistryDecidesEveryRowAsAnOccupiedOneDoes() throws {
+        let header = "会员编号,姓名,性别,身份证号,ORCID,入会日期,退会日期,会员状态\n"
+        let rows = [
+            "M1,张三,女,11010519491231002X,,2015-01-01,,正常",
+            "M2,李四,男,110105198001010016,0000-0002-1825-0097,2016-03-05,,正常",
+            "M1,张三,女,11010519491231002X,,2015-01-01,,正常",           // the same member number again
+            "M9,李四,男,110105198001010016,,2016-03-05,,正常",           // the same identity number, another number
+            "M3,王五,男,,0000-0002-1825-0097,2017-01-02,,正常",          // an ORCID iD already taken
+            "M4,赵六,女,,,2017-01-02,2016-01-01,退会",                   // leaves before joining
+            "M5,钱七,女,,,2020-01-01,,正常",                             // joins after the as-of date
+            "M6,孙八,男,,0000-0001-5109-3700,2017-05-05,2018-06-30,退会",
+        ]
+        func run(_ registry: TemporaryRegistry) throws -> (summary: [Int], rejects: String, members: [[String?]]) {
+            let path = registry.folder.appendingPathComponent("same.csv").path
+            try (header + rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let summary = try registry.registry.importFile(.members, path: path, options: ImportOptions(asOf: Day(iso: "2018-12-31")!))
+            let rejects = try summary.rejectsFile.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+            let members = try registry.registry.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT m.member_no, m.name, m.id_number, m.orcid, p.start_date, p.end_date, p.end_reason
+                    FROM member m LEFT JOIN membership_period p ON p.member_id = m.id
+                    WHERE m.member_no <> 'Z0' ORDER BY m.member_no, p.start_date
+                    """).map { row in (0..<7).map { row[$0] as String? } }
+            }
+            return ([summary.read, summary.inserted, summary.updated, summary.unchanged, summary.rejected], rejects, members)
+        }
+        let occupied = try TemporaryRegistry()
+        try occupied.addMember("Z0", from: "2010-01-01")
+        let fromEmpty = try run(store)
+        let fromOccupied = try run(occupied)
+        #expect(fromEmpty.summary == [8, 4, 0, 0, 4])
+        #expect(fromEmpty.summary == fromOccupied.summary)
+        #expect(fromEmpty.rejects == fromOccupied.rejects)
+        #expect(fromEmpty.members == fromOccupied.members)
+        #expect(fromEmpty.rejects.contains("line 2") && fromEmpty.rejects.contains("line 3") && fromEmpty.rejects.contains("ORCID"))
+    }
+
     @Test func strictRefusesTheWholeFileWhenAnyRowIsBad() throws {
         _ = try importFile(try file(Self.rows))
         let before = try tableCounts()

@@ -56,7 +56,7 @@ struct FastStatement {
         if code == SQLITE_DONE { return false }
         let message = String(cString: sqlite3_errmsg(connection))
         sqlite3_reset(handle)
-        throw StepFailure(code: code & 0xFF, message: message)
+        throw StepFailure(code: code & 0xFF, extendedCode: sqlite3_extended_errcode(connection), message: message)
     }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
@@ -113,7 +113,11 @@ struct FastStatement {
 
 struct StepFailure: Error {
     var code: Int32
+    var extendedCode: Int32
     var message: String
 
     var isConstraint: Bool { code == SQLITE_CONSTRAINT }
+    /// A UNIQUE key (or primary key) already taken, as opposed to a CHECK or NOT NULL refusal.
+    /// (SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY, which Swift does not import: they are macros over expressions.)
+    var isKeyTaken: Bool { extendedCode == SQLITE_CONSTRAINT | (8 << 8) || extendedCode == SQLITE_CONSTRAINT | (6 << 8) }
 }
