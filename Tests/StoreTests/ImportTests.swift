@@ -44,6 +44,18 @@ struct ImportTests {
         #expect(try count("2018-12-31") == 2)
     }
 
+    @Test func theBatchRecordsTheFilesDigestTakenOnTheSideAndTheAuditNamesIt() throws {
+        let path = try file(Self.rows)
+        let summary = try importFile(path)
+        let expected = try FileDigest.sha256(path: path, displayName: "roster.csv")
+        let (recorded, audited) = try store.registry.read { db in
+            (try String.fetchOne(db, sql: "SELECT sha256 FROM import_batch WHERE id = ?", arguments: [summary.batch])!,
+             try String.fetchOne(db, sql: "SELECT detail FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1") ?? "")
+        }
+        #expect(recorded == expected && recorded != BackgroundDigest.placeholder)
+        #expect(audited.contains("sha256 \(expected)"))
+    }
+
     @Test func importingTheSameFileTwiceChangesNothingTheSecondTime() throws {
         let path = try file(Self.rows)
         _ = try importFile(path) { $0.snapshot = true }

@@ -10,6 +10,7 @@ extension Registry {
         let name = (path as NSString).lastPathComponent
         let survey = try FileSurvey.of(path: path, displayName: name)
         let encoding = try survey.encoding(for: options.encoding, file: name)
+        let digest = BackgroundDigest(path: path, displayName: name)
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
         let reader = try CSVReader(path: path, displayName: name, encoding: encoding,
                                    firstInvalidUTF8: options.encoding == .auto ? survey.firstInvalidUTF8 : nil)
@@ -28,7 +29,7 @@ extension Registry {
                     try db.execute(sql: """
                         INSERT INTO import_batch (kind, file_name, sha256, encoding, as_of, mode, started_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [kind.batchKind, name, survey.sha256, encoding.rawValue, options.asOf.iso,
+                        """, arguments: [kind.batchKind, name, BackgroundDigest.placeholder, encoding.rawValue, options.asOf.iso,
                                          options.snapshot ? "snapshot" : "update", started])
                     let batchID = db.lastInsertedRowID
                     var importer: (any RowImporter)?
@@ -73,13 +74,14 @@ extension Registry {
                     if options.snapshot {
                         summary.lapsed = try Registry.lapseAbsent(importer, options: options, file: name)
                     }
+                    let sha256 = try digest.value()
                     try db.execute(sql: """
-                        UPDATE import_batch SET read_count = ?, inserted_count = ?, updated_count = ?, unchanged_count = ?,
-                            rejected_count = ?, lapsed_count = ?, finished_at = ? WHERE id = ?
-                        """, arguments: [summary.read, summary.inserted, summary.updated, summary.unchanged,
+                        UPDATE import_batch SET sha256 = ?, read_count = ?, inserted_count = ?, updated_count = ?,
+                            unchanged_count = ?, rejected_count = ?, lapsed_count = ?, finished_at = ? WHERE id = ?
+                        """, arguments: [sha256, summary.read, summary.inserted, summary.updated, summary.unchanged,
                                          summary.rejected, summary.lapsed, Timestamp.now(), batchID])
                     try Registry.appendAudit(db, .importFile, subject: "\(kind.rawValue): \(name)", detail: """
-                        batch \(batchID), sha256 \(survey.sha256), as of \(options.asOf.iso)\(options.snapshot ? ", snapshot" : ""): \
+                        batch \(batchID), sha256 \(sha256), as of \(options.asOf.iso)\(options.snapshot ? ", snapshot" : ""): \
                         read \(summary.read), inserted \(summary.inserted), updated \(summary.updated), \
                         unchanged \(summary.unchanged), rejected \(summary.rejected), lapsed \(summary.lapsed)
                         """)

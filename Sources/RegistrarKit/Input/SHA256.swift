@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), to record exactly which file an import batch read.
 ///
 /// Foundation on Linux has no digest API and swift-crypto would add a dependency for one function.
@@ -95,5 +97,46 @@ public struct SHA256 {
 extension UInt32 {
     @inline(__always) func rotatedRight(_ count: UInt32) -> UInt32 {
         (self >> count) | (self << (32 - count))
+    }
+}
+
+/// The SHA-256 of a whole file, read in fixed chunks so memory does not grow with it.
+public enum FileDigest {
+    public static func sha256(path: String, displayName: String) throws -> String {
+        let file = try RawFile(path: path, displayName: displayName)
+        var digest = SHA256()
+        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
+        while true {
+            let count = try file.read(into: &chunk)
+            if count == 0 { break }
+            chunk.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+        return digest.finalize()
+    }
+}
+
+/// A file's SHA-256 computed on a thread of its own, so an import hashes the file on the second core
+/// while it reads the rows on the first (hashing a 150 MiB roster takes about 0.8 s here).
+final class BackgroundDigest: @unchecked Sendable {
+    // Written once by the hashing thread before it signals `done`, read only after waiting on it.
+    private var result: Result<String, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String, displayName: String) {
+        let thread = Thread { [self] in
+            result = Result { try FileDigest.sha256(path: path, displayName: displayName) }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// What the batch row holds until the digest is known, within the import's own transaction.
+    static let placeholder = String(repeating: "0", count: 64)
+
+    /// Waits for the digest; rethrows a read error from the hashing thread.
+    func value() throws -> String {
+        done.wait()
+        done.signal() // a later call must not block
+        return try result!.get()
     }
 }

@@ -17,22 +17,20 @@ public enum EncodingChoice: String, Sendable, CaseIterable {
     case gb18030
 }
 
-/// The first pass over a file: its digest, its size, and whether it is UTF-8.
+/// The first pass over a file: its size, and whether it is UTF-8. (Its digest is taken apart, by
+/// `FileDigest`, so an import can compute it on another core while it reads the rows.)
 public struct FileSurvey: Sendable, Equatable {
-    public var sha256: String
     public var size: Int
     /// Byte offset and line of the first byte that is not UTF-8, if any.
     public var firstInvalidUTF8: (offset: Int, line: Int)?
 
     public static func == (lhs: FileSurvey, rhs: FileSurvey) -> Bool {
-        lhs.sha256 == rhs.sha256 && lhs.size == rhs.size
-            && lhs.firstInvalidUTF8?.offset == rhs.firstInvalidUTF8?.offset
+        lhs.size == rhs.size && lhs.firstInvalidUTF8?.offset == rhs.firstInvalidUTF8?.offset
     }
 
     /// Reads the file once, in fixed chunks, so memory does not grow with it.
     public static func of(path: String, displayName: String) throws -> FileSurvey {
         let file = try RawFile(path: path, displayName: displayName)
-        var digest = SHA256()
         var validator = UTF8Validator()
         var size = 0
         var lines = 1
@@ -43,7 +41,6 @@ public struct FileSurvey: Sendable, Equatable {
             if count == 0 { break }
             chunk.withUnsafeBytes { raw in
                 let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<count])
-                digest.update(bytes)
                 if invalid == nil {
                     if let bad = validator.feed(bytes) {
                         invalid = (size + bad, lines + RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: bytes[0..<max(bad, 0)])))
@@ -55,7 +52,7 @@ public struct FileSurvey: Sendable, Equatable {
             size += count
         }
         if invalid == nil, validator.pending > 0 { invalid = (size - validator.pending, lines) }
-        return FileSurvey(sha256: digest.finalize(), size: size, firstInvalidUTF8: invalid)
+        return FileSurvey(size: size, firstInvalidUTF8: invalid)
     }
 
     /// The encoding to read the file in, or why it cannot be read in the one asked for.
