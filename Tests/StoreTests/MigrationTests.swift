@@ -73,4 +73,30 @@ struct MigrationTests {
             }
         }
     }
+
+    /// `registrar demo` replaces its own registry even when an earlier release made it, and still
+    /// refuses, untouched, a registry of the same older release that is not the demo's.
+    @Test func theDemoReplacesItsOwnOlderRegistryButNoOtherOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registrar-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func olderRegistry(named name: String) throws -> String {
+            let path = folder.appendingPathComponent("\(UUID().uuidString).sqlite").path
+            let queue = try DatabaseQueue(path: path, configuration: Registry.configuration())
+            try Migrations.migrator.migrate(queue, upTo: "v1-schema")
+            try queue.write { db in try db.execute(sql: "UPDATE society SET name = ?", arguments: [name]) }
+            try queue.close()
+            return path
+        }
+        let demo = try olderRegistry(named: Demo.societyName)
+        let (registry, _) = try Demo.load(path: demo, fixtures: Self.fixtures.path, rejectsFolder: folder.path)
+        #expect(try registry.count(on: Day(iso: "2019-12-31")!).individual == 258)
+
+        let someoneElses = try olderRegistry(named: "中国某某学会")
+        let before = try Data(contentsOf: URL(fileURLWithPath: someoneElses))
+        #expect(throws: RegistryError.alreadyExists(path: someoneElses)) {
+            try Demo.load(path: someoneElses, fixtures: Self.fixtures.path, rejectsFolder: folder.path)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: someoneElses)) == before)
+    }
 }
