@@ -59,6 +59,11 @@ public final class CSVReader {
         let atEnd = atEnd
         let line = line
         let name = displayName
+        // The record is worked on as a local: appending to a class's stored property costs a dynamic
+        // exclusivity check each time, some thirty a row.
+        var record = CSVRecord.empty
+        swap(&record, &self.record)
+        defer { swap(&record, &self.record) }
         return try buffer.withUnsafeBufferPointer { p -> Outcome in
             let n = p.count
             if start >= n { return atEnd ? .end : .needMore }

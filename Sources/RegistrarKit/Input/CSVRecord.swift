@@ -12,6 +12,11 @@ public struct CSVRecord {
         ends.reserveCapacity(64)
     }
 
+    private init(unallocated: Void) {}
+
+    /// A record with no storage, to swap with a reader's own.
+    static var empty: CSVRecord { CSVRecord(unallocated: ()) }
+
     public var count: Int { ends.count }
 
     mutating func reset() {

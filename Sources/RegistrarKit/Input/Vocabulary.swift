@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words rosters use for enumerated values, in Chinese and English, and what they mean.
 ///
 /// Matching is on normalised bytes, ASCII case-insensitively, with no `String` made per row.
@@ -18,7 +20,8 @@ public struct Vocabulary<Value: Sendable>: Sendable {
                 lowered[index] = (byte >= 0x41 && byte <= 0x5A) ? byte + 32 : byte
             }
             let candidate = UnsafeBufferPointer(rebasing: lowered[0..<bytes.count])
-            for (word, value) in entries where word.count == candidate.count && word.elementsEqual(candidate) {
+            for (word, value) in entries where word.count == candidate.count
+                && word.withUnsafeBufferPointer({ memcmp($0.baseAddress!, candidate.baseAddress!, candidate.count) == 0 }) {
                 return value
             }
             return nil
