@@ -2,7 +2,7 @@ import GRDB
 
 /// Imports attendance at board meetings (理事会/常务理事会出席情况), one row per director per meeting;
 /// a meeting named for the first time is created. Re-imported by term, date, kind and member.
-struct BoardAttendanceRowImporter: RowImporter {
+struct BoardAttendanceRowImporter: RecordByRecordImporter {
     let db: Database
     let mapping: HeaderMapping
     private var seen: [String: Int] = [:]

@@ -2,7 +2,7 @@ import GRDB
 
 /// Imports board seats (理事会成员), one row per director per term; a term named for the first time
 /// is created from the row's term dates. Re-imported by term and member number.
-struct BoardSeatRowImporter: RowImporter {
+struct BoardSeatRowImporter: RecordByRecordImporter {
     let db: Database
     let mapping: HeaderMapping
     private var seen: [String: Int] = [:]

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Imports branches (分支机构), one row per branch, re-imported by name.
-struct BranchRowImporter: RowImporter {
+struct BranchRowImporter: RecordByRecordImporter {
     let db: Database
     let mapping: HeaderMapping
     private var seen: [String: Int] = [:]

@@ -82,6 +82,14 @@ struct MemberValues {
 
     subscript(column: MemberColumn) -> Slot { slots[column.rawValue] }
 
+    /// A copy with storage of its own, sized to fit, for handing to another thread while this one is reused.
+    func detached() -> MemberValues {
+        var copy = self
+        copy.bytes = bytes.withUnsafeBufferPointer { Array($0) }
+        copy.slots = slots.withUnsafeBufferPointer { Array($0) }
+        return copy
+    }
+
     func string(_ column: MemberColumn) -> String? {
         switch slots[column.rawValue] {
         case .null: nil

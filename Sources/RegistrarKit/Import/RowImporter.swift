@@ -10,8 +10,9 @@ enum RowOutcome {
 
 /// The part of an import that knows one kind of file: validating and merging its rows.
 protocol RowImporter {
-    /// Validates and merges one record inside the import's transaction.
-    mutating func importRow(_ record: CSVRecord) throws -> RowOutcome
+    /// Validates and merges every record after the header line inside the import's transaction,
+    /// telling `each`, in file order, what happened to each.
+    mutating func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws
     /// For a snapshot: the open periods the file did not mention, and how many are open.
     func absentPeriods() throws -> (absent: [Int64], current: Int)
     func lapse(_ periods: [Int64]) throws
@@ -22,21 +23,59 @@ extension RowImporter {
     func lapse(_ periods: [Int64]) throws {}
 }
 
+/// An importer that validates and merges one record at a time, on the importing thread.
+protocol RecordByRecordImporter: RowImporter {
+    mutating func importRow(_ record: CSVRecord) throws -> RowOutcome
+}
+
+extension RecordByRecordImporter {
+    mutating func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
+        var isHeader = true
+        try reader.forEachRecord { record in
+            if isHeader { isHeader = false; return }
+            try each(record, try importRow(record))
+        }
+    }
+}
+
 /// An individual-roster importer: the validator, then the fast merge.
+///
+/// The roster is the one file a society imports every month, a million rows for the largest, so its
+/// validation runs on a reading thread of its own (`ReadAhead`) while this one merges.
 struct MemberRowImporter: RowImporter {
-    var validator: MemberRowValidator
+    let validator: MemberRowValidator
     let merge: MemberMerge
-    var values = MemberValues()
+
+    /// A validated row, or why it cannot be imported.
+    enum Checked {
+        case valid(MemberValues)
+        case rejected(RowRejection)
+    }
 
     init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: String) throws {
         validator = MemberRowValidator(mapping: mapping, units: try UnitDirectory(db), asOf: asOf)
         merge = try MemberMerge(db: db, batchID: batchID, asOf: asOf, columns: validator.columns)
     }
 
-    mutating func importRow(_ record: CSVRecord) throws -> RowOutcome {
-        if let rejection = validator.validate(record, into: &values) {
+    func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
+        var validator = validator // the reading thread's own, with its own scratch space
+        var values = MemberValues()
+        try ReadAhead.run(reader: reader, skipping: 1, check: { record -> Checked in
+            if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
+            return .valid(values.detached())
+        }, body: { record, checked in
+            try each(record, try importChecked(checked))
+        })
+    }
+
+    func importChecked(_ checked: Checked) throws -> RowOutcome {
+        let values: MemberValues
+        switch checked {
+        case .rejected(let rejection):
             try merge.markPresent(memberNo: rejection.memberNo, idNumber: rejection.idNumber, idType: rejection.idType)
             return .rejected(rejection)
+        case .valid(let valid):
+            values = valid
         }
         switch try merge.merge(values) {
         case .inserted: return .inserted

@@ -2,7 +2,7 @@ import GRDB
 
 /// Imports the unit-member roster (单位会员). A few hundred rows at most, so plain GRDB statements;
 /// the same period reconciliation as individuals.
-struct UnitRowImporter: RowImporter {
+struct UnitRowImporter: RecordByRecordImporter {
     let db: Database
     let mapping: HeaderMapping
     let batchID: Int64

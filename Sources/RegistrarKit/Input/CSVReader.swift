@@ -23,6 +23,17 @@ public final class CSVReader {
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }
 
+    /// The first record's fields (a header line), or nil when the file has no record; reads no further.
+    public func firstRecord() throws -> [String]? {
+        struct Found: Error { let fields: [String] }
+        do {
+            try forEachRecord { throw Found(fields: $0.strings) }
+        } catch let found as Found {
+            return found.fields
+        }
+        return nil
+    }
+
     /// Calls `body` with each record in order; the record is only valid during the call.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         while true {

@@ -17,6 +17,17 @@ public struct CSVRecord {
     /// A record with no storage, to swap with a reader's own.
     static var empty: CSVRecord { CSVRecord(unallocated: ()) }
 
+    /// A copy with storage of its own, sized to fit, that outlives the reader's callback (a plain copy
+    /// would share the reader's buffers, and the reader's next record would then copy them instead).
+    func detached() -> CSVRecord {
+        var copy = CSVRecord(unallocated: ())
+        copy.line = line
+        copy.bytesRead = bytesRead
+        copy.bytes = bytes.withUnsafeBufferPointer { Array($0) }
+        copy.ends = ends.withUnsafeBufferPointer { Array($0) }
+        return copy
+    }
+
     public var count: Int { ends.count }
 
     mutating func reset() {

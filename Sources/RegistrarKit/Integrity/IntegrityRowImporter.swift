@@ -1,7 +1,7 @@
 import GRDB
 
 /// Imports integrity cases (学术诚信档案), one row per case, re-imported by case number.
-struct IntegrityRowImporter: RowImporter {
+struct IntegrityRowImporter: RecordByRecordImporter {
     let db: Database
     let mapping: HeaderMapping
     let batchID: Int64

@@ -2,7 +2,7 @@ import GRDB
 
 /// Imports service records (会员服务). A record is its whole row: re-importing a file finds every row
 /// already there ("unchanged") through the table's UNIQUE constraint, so nothing is doubled.
-struct ServiceRowImporter: RowImporter {
+struct ServiceRowImporter: RecordByRecordImporter {
     let db: Database
     let mapping: HeaderMapping
     let batchID: Int64
