@@ -136,6 +136,78 @@ struct SegmentTests {
         #expect(sizes.first { $0.segment.name == "unit_recruitment" }?.population == 2)
     }
 
+    /// The same segment with its SQL predicate only, as a user rule would be: counted by the SQL path.
+    static func sqlOnly(_ segment: Segment) -> Segment {
+        Segment(name: segment.name, description: segment.description, suggestedService: segment.suggestedService,
+                population: segment.population, predicate: segment.predicate)
+    }
+
+    /// More members, with edges around 29 February (birthdays, the year-ago day, the 90 days, period starts)
+    /// and nationalities as SQLite's lower() compares them.
+    func addLeapDayAndNationalityEdges() throws {
+        try member("Leap84", birth: "1984-02-29", start: "2015-01-01")  // 35 on 2020-02-28, 36 on 2020-02-29
+        try member("Leap88", birth: "1988-02-29", gender: "M")           // 35 from 2023-03-01, 36 on 2024-02-29
+        try member("Month85", birth: "1985-02", grassroots: 0)           // month only: 35 from 2020-02-01
+        try member("ServedYearAgoLeap", services: ["2019-02-28"])        // 12 months before 2020-02-29: not active
+        try member("ServedMarch1", services: ["2019-03-01", "2020-03-01"])
+        try member("Served0228", start: "2019-01-01", services: ["2020-02-28"]) // 12 months before 2021-02-28
+        try member("Served0229", start: "2019-01-01", services: ["2020-02-29"])
+        try member("JoinedLeap", start: "2020-02-29")                   // the first of the 90 days ending 2020-05-28
+        try member("Joined0228", grassroots: 1, start: "2020-02-28")
+        try member("JoinedLeapServedLater", start: "2020-02-29", services: ["2020-05-28", "2020-05-29"])
+        try member("Rejoined", start: "2020-03-01", previous: ("2015-01-01", "2020-01-31"), services: ["2020-01-15", "2020-06-01"])
+        try member("EndsOnLeap", gender: "F", start: "2019-01-01", end: "2020-02-29")
+        try member("Grassroots", grassroots: 1, start: "2020-03-01", end: "2021-03-01")
+        // lower() folds ASCII letters only.
+        for (number, nationality) in [("UpperChina", "CHINA"), ("Prc", "Prc"), ("Chn", "CHN"), ("SpacedChina", " China"),
+                                      ("Empty", ""), ("Traditional", "中國"), ("FullWidth", "ＣＮ"), ("PRC", "中华人民共和国"),
+                                      ("Accented", "Chína")] {
+            try member(number, nationality: nationality, start: "2019-07-01")
+        }
+        try member("ForeignChina", grade: "foreign", nationality: "China", start: "2019-07-01")
+        try member("Regular", grade: "regular", nationality: "USA", start: "2020-03-01")
+    }
+
+    @Test func theYearBeforeTheTwentyNinthOfFebruaryEndsOnTheTwentyEighth() throws {
+        try addLeapDayAndNationalityEdges()
+        let active = try selected(try #require(BuiltInSegments.named("active")), on: Day(iso: "2020-02-29")!)
+        #expect(active.contains("ServedMarch1") && !active.contains("ServedYearAgoLeap"))
+        let dormant = try selected(try #require(BuiltInSegments.named("dormant")), on: Day(iso: "2021-02-28")!)
+        #expect(dormant.contains("Joined0228") && !dormant.contains("JoinedLeap"))
+    }
+
+    @Test func nativeSizesEqualTheSQLPathForEveryBuiltInSegmentOnEdgeDays() throws {
+        try addLeapDayAndNationalityEdges()
+        let builtIn = BuiltInSegments.all.filter { $0.population == .members }
+        #expect(builtIn.allSatisfy { $0.native != nil }) // else this test would compare SQL with SQL
+        let days = ["2009-12-31", "2019-06-14", "2019-06-15", "2019-06-16", "2019-07-01", "2020-02-28", "2020-02-29",
+                    "2020-03-01", "2020-05-28", "2020-05-29", "2021-02-28", "2021-03-01", "2023-02-28", "2023-03-01", "2024-02-29"]
+        var counted: Set<String> = []
+        for day in days.map({ Day(iso: $0)! }) {
+            let native = try store.registry.segmentSizes(on: day, segments: builtIn)
+            let sql = try store.registry.segmentSizes(on: day, segments: builtIn.map(Self.sqlOnly))
+            let goodStanding = try store.registry.count(on: day).individual
+            for (fast, reference) in zip(native, sql) {
+                #expect(fast.count == reference.count, "\(fast.segment.name) on \(day)")
+                #expect(fast.count == (try selected(fast.segment, on: day)).count, "\(fast.segment.name) on \(day)")
+                #expect(fast.population == goodStanding && reference.population == goodStanding, "\(day)")
+                if fast.count > 0 { counted.insert(fast.segment.name) }
+            }
+        }
+        #expect(counted == Set(builtIn.map(\.name))) // every segment is compared on a day it selects someone
+    }
+
+    @Test func aListOfBuiltInsAndRulesCountsEachAsItWouldAlone() throws {
+        let rules = try SegmentRules.parse("[segment young_or_women]\nany:\n    age <= 35\n    gender = 女\n", file: "mine.rules")
+        let mixed = try store.registry.segmentSizes(on: Self.day, segments: BuiltInSegments.all + rules)
+        let alone = try store.registry.segmentSizes(on: Self.day, segments: BuiltInSegments.all)
+            + store.registry.segmentSizes(on: Self.day, segments: rules)
+        #expect(mixed.map(\.segment.name) == alone.map(\.segment.name))
+        #expect(mixed.map(\.count) == alone.map(\.count))
+        #expect(mixed.map(\.population) == alone.map(\.population))
+        #expect(mixed.last?.count == 4 && mixed.last?.population == mixed.first?.population) // Y35, Y35late, YMonth, W
+    }
+
     @Test func aRuleValueThatLooksLikeSQLIsOnlyAValue() throws {
         let hostile = "'; DROP TABLE member; --"
         try member("Hostile", province: hostile)

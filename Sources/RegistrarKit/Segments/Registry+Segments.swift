@@ -10,33 +10,48 @@ public struct SegmentSize: Sendable {
 }
 
 extension Registry {
-    /// The size of every segment on `day`: one pass over the members in good standing for all member
-    /// segments, one over the unit members for unit segments.
+    /// The size of every segment on `day`. The built-in member segments are counted natively in a few
+    /// sequential passes; the others (user rules, unit segments) in one SQL pass per population.
     public func segmentSizes(on day: Day, segments: [Segment]) throws -> [SegmentSize] {
         try read { db in
             var counts: [String: Int] = [:]
             var populations: [Segment.Population: Int] = [:]
+            let native = segments.compactMap { segment in segment.native.map { (name: segment.name, evaluate: $0) } }
+            if !native.isEmpty {
+                let sizes = try Registry.nativeSegmentSizes(db, on: day, evaluators: native.map(\.evaluate))
+                populations[.members] = sizes.population
+                for (segment, count) in zip(native, sizes.counts) { counts[segment.name] = count }
+            }
             for population in [Segment.Population.members, .units] {
-                let group = segments.filter { $0.population == population }
-                let base = population == .members ? SegmentSQL.members : SegmentSQL.units
-                let alias = population == .members ? "m" : "u"
-                var next = SQLFragment.dayParameterCount + 1
-                var values = SQLFragment.dayArguments(day)
-                var sums: [String] = ["count(*)"]
-                for segment in group {
-                    sums.append("coalesce(sum(CASE WHEN \(segment.predicate.numbered(from: next)) THEN 1 ELSE 0 END), 0)")
-                    next += segment.predicate.values.count
-                    values += segment.predicate.values
-                }
-                // LIMIT -1 keeps the base a co-routine: each derived column is computed once a row,
-                // not once for every segment that reads it, and nothing is materialised.
-                let row = try Row.fetchOne(db, sql: "SELECT \(sums.joined(separator: ", ")) FROM (\(base) LIMIT -1) AS \(alias)",
-                                           arguments: StatementArguments(values))!
-                populations[population] = row[0]
-                for (index, segment) in group.enumerated() { counts[segment.name] = row[index + 1] }
+                let group = segments.filter { $0.population == population && $0.native == nil }
+                guard !group.isEmpty else { continue }
+                let sizes = try Registry.sqlSegmentSizes(db, on: day, segments: group, population: population)
+                populations[population] = sizes.population
+                for (segment, count) in zip(group, sizes.counts) { counts[segment.name] = count }
             }
             return segments.map { SegmentSize(segment: $0, count: counts[$0.name] ?? 0, population: populations[$0.population] ?? 0) }
         }
+    }
+
+    /// The sizes of segments of one population on `day` from their SQL predicates, and the population,
+    /// in one pass: one `sum(CASE …)` per segment over the base rows.
+    static func sqlSegmentSizes(_ db: Database, on day: Day, segments: [Segment],
+                                population: Segment.Population) throws -> (counts: [Int], population: Int) {
+        let base = population == .members ? SegmentSQL.members : SegmentSQL.units
+        let alias = population == .members ? "m" : "u"
+        var next = SQLFragment.dayParameterCount + 1
+        var values = SQLFragment.dayArguments(day)
+        var sums: [String] = ["count(*)"]
+        for segment in segments {
+            sums.append("coalesce(sum(CASE WHEN \(segment.predicate.numbered(from: next)) THEN 1 ELSE 0 END), 0)")
+            next += segment.predicate.values.count
+            values += segment.predicate.values
+        }
+        // LIMIT -1 keeps the base a co-routine: each derived column is computed once a row,
+        // not once for every segment that reads it, and nothing is materialised.
+        let row = try Row.fetchOne(db, sql: "SELECT \(sums.joined(separator: ", ")) FROM (\(base) LIMIT -1) AS \(alias)",
+                                   arguments: StatementArguments(values))!
+        return (segments.indices.map { row[$0 + 1] }, row[0])
     }
 
     /// Writes the members (or units) of `segment` on `day` to `path` as CSV for Excel on Chinese Windows

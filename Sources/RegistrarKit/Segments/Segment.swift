@@ -13,13 +13,18 @@ public struct Segment: Sendable {
     public let population: Population
     /// A condition on one row of `SegmentSQL.members` (alias `m`), or of `SegmentSQL.units` (alias `u`).
     let predicate: SQLFragment
+    /// The same condition evaluated in Swift, for a built-in member segment: sizes are counted in a few
+    /// sequential passes instead of SQL. Nil for user rules and unit segments, which only `predicate` defines.
+    let native: (@Sendable (MemberFacts, SegmentDays) -> Bool)?
 
-    init(name: String, description: Text, suggestedService: Text, population: Population = .members, predicate: SQLFragment) {
+    init(name: String, description: Text, suggestedService: Text, population: Population = .members, predicate: SQLFragment,
+         native: (@Sendable (MemberFacts, SegmentDays) -> Bool)? = nil) {
         self.name = name
         self.description = description
         self.suggestedService = suggestedService
         self.population = population
         self.predicate = predicate
+        self.native = native
     }
 }
 
@@ -39,8 +44,7 @@ struct SQLFragment: Sendable {
 
     /// The fixed parameters every segment query starts with.
     static func dayArguments(_ day: Day) -> [DatabaseValue] {
-        let yearAgo = Day(year: day.year - 1, month: day.month, day: min(day.day, Day.daysIn(month: day.month, year: day.year - 1)))!
-        return [day.iso.databaseValue, yearAgo.iso.databaseValue, day.adding(days: -89).iso.databaseValue]
+        SegmentDays(day).arguments
     }
     static let dayParameterCount = 3
 
