@@ -76,6 +76,17 @@ struct FastStatement {
         return year * 12 + digit(5) * 10 + digit(6) - 1
     }
 
+    /// A column's text bytes, valid until the next step or reset; nil when NULL.
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    /// A column that holds an integer; nil when it holds NULL or anything else, as `= 1` in SQL would not match.
+    func integer(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_INTEGER ? sqlite3_column_int64(handle, column) : nil
+    }
+
     func firstByte(_ column: Int32) -> UInt8? {
         guard let p = sqlite3_column_text(handle, column), sqlite3_column_bytes(handle, column) > 0 else { return nil }
         return p[0]
