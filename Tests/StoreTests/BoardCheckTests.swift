@@ -84,6 +84,26 @@ struct BoardCheckTests {
         #expect(try rule("women_share", store.registry.boardCheck(termNo: 2)).verdict == .notMet)
     }
 
+    /// RULES.md B2: young and middle-aged is 45 or under on the term's first day, in completed years.
+    @Test func aDirectorWhoTurnsFortyFiveOnTheTermsFirstDayIsStillYoung() throws {
+        try seat(term: 1, start: "2014-06-15", directors: 10, grassroots: 8)
+        try seat(term: 2, start: "2019-06-15", directors: 10, grassroots: 8)
+        try store.registry.write { db in
+            // Term 1: two of ten young (born 1970, 44 on its first day); term 2: nobody but the two below.
+            try db.execute(sql: "UPDATE member SET birth_date = '1960-01-01' WHERE member_no LIKE 'T1-%' AND member_no NOT IN ('T1-0', 'T1-1')")
+            try db.execute(sql: "UPDATE member SET birth_date = '1974-06-15' WHERE member_no = 'T2-0'")  // 45 that very day
+            try db.execute(sql: "UPDATE member SET birth_date = '1974-06' WHERE member_no = 'T2-1'")     // month only: 45 since 1 June
+        }
+        let held = try rule("young_share", store.registry.boardCheck(termNo: 2))
+        #expect(held.verdict == .met, "2 of 10 after 2 of 10 is no fall")
+        try store.registry.write { db in
+            try db.execute(sql: "UPDATE member SET birth_date = '1973-06-15' WHERE member_no = 'T2-0'")  // 46 that day
+        }
+        let fell = try rule("young_share", store.registry.boardCheck(termNo: 2))
+        #expect(fell.verdict == .notMet)
+        #expect(fell.reason.en.contains("20.00% (2 of 10, term 1) to 10.00% (1 of 10)"))
+    }
+
     @Test func exactlyTheThresholdOfUnexcusedAbsencesIsFlagged() throws {
         let numbers = try seat(term: 1, start: "2019-06-01", directors: 5, grassroots: 5)
         try store.registry.write { db in
