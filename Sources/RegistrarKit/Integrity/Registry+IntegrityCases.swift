@@ -10,7 +10,9 @@ extension Registry {
     static func save(_ db: Database, _ record: IntegrityCase, batchID: Int64?) throws -> CaseSave {
         let now = Timestamp.now()
         let outcome: CaseSave
-        if let existing = try Row.fetchOne(db, sql: "SELECT * FROM integrity_case WHERE case_no = ?", arguments: [record.caseNo]) {
+        // Cached statements throughout: an integrity import saves a case for every row it reads.
+        if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM integrity_case WHERE case_no = ?"),
+                                           arguments: [record.caseNo]) {
             let caseID: Int64 = existing["id"]
             var changes: [(String, String?, String?)] = []
             let existingMember: Int64 = existing["member_id"]
@@ -22,23 +24,23 @@ extension Registry {
             }
             guard !changes.isEmpty else { return .unchanged }
             let assignments = record.columns.map { "\($0.0) = ?" }.joined(separator: ", ")
-            try db.execute(sql: "UPDATE integrity_case SET member_id = ?, \(assignments), batch_id = ? WHERE id = ?",
-                           arguments: StatementArguments([record.memberID.databaseValue] + record.columns.map { $0.1.databaseValue }
+            try db.cachedStatement(sql: "UPDATE integrity_case SET member_id = ?, \(assignments), batch_id = ? WHERE id = ?")
+                .execute(arguments: StatementArguments([record.memberID.databaseValue] + record.columns.map { $0.1.databaseValue }
                                                          + [batchID.databaseValue, caseID.databaseValue]))
             for (field, old, new) in changes {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO integrity_case_change (case_id, changed_at, batch_id, field, old_value, new_value)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [caseID, now, batchID, field, old, new])
+                    """).execute(arguments: [caseID, now, batchID, field, old, new])
             }
             try appendAudit(db, .integrityChange, subject: record.caseNo,
                             detail: "updated: " + changes.map(\.0).joined(separator: ", ") + (batchID.map { " (batch \($0))" } ?? ""))
             outcome = .updated
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO integrity_case (case_no, member_id, \(record.columns.map(\.0).joined(separator: ", ")), batch_id)
                 VALUES (?, ?, \(Array(repeating: "?", count: record.columns.count).joined(separator: ", ")), ?)
-                """, arguments: StatementArguments([record.caseNo.databaseValue, record.memberID.databaseValue]
+                """).execute(arguments: StatementArguments([record.caseNo.databaseValue, record.memberID.databaseValue]
                                                    + record.columns.map { $0.1.databaseValue } + [batchID.databaseValue]))
             try appendAudit(db, .integrityChange, subject: record.caseNo, detail: "recorded" + (batchID.map { " (batch \($0))" } ?? ""))
             outcome = .inserted
@@ -52,10 +54,10 @@ extension Registry {
     static func applyExpulsion(_ db: Database, _ record: IntegrityCase) throws {
         guard record.sanction == .expulsion, record.finding != .unsubstantiated,
               let day = record.decidedOn ?? record.sanctionStart else { return }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE membership_period SET end_date = ?1, end_reason = 'expelled'
             WHERE member_id = ?2 AND start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
-            """, arguments: [day, record.memberID])
+            """).execute(arguments: [day, record.memberID])
     }
 
     static func fetchCases(_ db: Database, memberID: Int64) throws -> [IntegrityCase] {

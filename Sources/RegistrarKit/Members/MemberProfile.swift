@@ -44,15 +44,16 @@ extension Registry {
     /// Finds a member by member number, else identity number (either case of `x`), else ORCID.
     static func memberID(_ db: Database, key: String) throws -> Int64? {
         let trimmed = key.trimmingCharacters(in: .whitespaces)
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM member WHERE member_no = ?", arguments: [trimmed]) {
+        // Cached statements: importers look a member up for every row they read.
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE member_no = ?"), arguments: [trimmed]) {
             return id
         }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM member WHERE id_number = ? ORDER BY id LIMIT 1",
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE id_number = ? ORDER BY id LIMIT 1"),
                                        arguments: [trimmed.uppercased()]) {
             return id
         }
         let orcid = trimmed.replacingOccurrences(of: "https://orcid.org/", with: "").uppercased()
-        return try Int64.fetchOne(db, sql: "SELECT id FROM member WHERE orcid = ?", arguments: [orcid])
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE orcid = ?"), arguments: [orcid])
     }
 
     static func profile(_ db: Database, memberID: Int64) throws -> MemberProfile? {

@@ -5,10 +5,11 @@ import Glibc
 
 /// Who is acting, for the audit log: the operating-system user running the command.
 enum Actor {
-    static var current: String {
+    /// Looked up once a process: the user does not change, and the look-up reads the password database.
+    static let current: String = {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
             return String(cString: name)
         }
         return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
-    }
+    }()
 }
