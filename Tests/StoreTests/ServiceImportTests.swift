@@ -38,6 +38,15 @@ struct ServiceImportTests {
         #expect(rejects.contains("M9") && rejects.contains("line 2"))
     }
 
+    @Test func aRowRepeatedInAFileIsRejectedEvenWhenTheRegistryHadItAlready() throws {
+        _ = try importServices(["M1,2018-03-05,学术会议,线下,年会"])
+        let again = try importServices(["M1,2018-03-05,学术会议,线下,年会", "M1,2018-03-06,培训,线上,课程", "M1,2018-03-05,学术会议,线下,年会"])
+        #expect(again.unchanged == 1 && again.inserted == 1 && again.rejected == 1)
+        let rejects = try String(contentsOfFile: try #require(again.rejectsFile), encoding: .utf8)
+        #expect(rejects.contains("first on line 2"))
+        #expect(try store.registry.serviceSummary().total == 2)
+    }
+
     @Test func theSummaryCountsByTypeChannelAndMonthWithinTheDates() throws {
         _ = try importServices(["M1,2018-03-05,学术会议,线下,a", "M1,2018-04-01,科普,线上,b", "M1,2019-01-01,科普,线上,c"])
         let summary = try store.registry.serviceSummary(from: Day(iso: "2018-03-05"), to: Day(iso: "2018-12-31"))

@@ -102,7 +102,7 @@ extension Registry {
         case .boardSeats: BoardSeatRowImporter(db, mapping: mapping)
         case .boardAttendance: BoardAttendanceRowImporter(db, mapping: mapping)
         case .branches: BranchRowImporter(db, mapping: mapping)
-        case .services: ServiceRowImporter(db, mapping: mapping, batchID: batchID)
+        case .services: try ServiceRowImporter(db, mapping: mapping, batchID: batchID)
         }
     }
 
