@@ -20,10 +20,8 @@ struct RosterGenerator {
     let rows: Int
 
     func write(to path: String) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)
-        }() else { throw BenchError("cannot write \(path)") }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
         defer { try? handle.close() }
         var buffer = Data(RosterGenerator.header.utf8)
         var random = SplitMix64(seed: 2018)
