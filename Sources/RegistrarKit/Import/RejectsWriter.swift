@@ -19,8 +19,8 @@ final class RejectsWriter {
 
     func write(line: Int, column: String?, reason: Text, fields: [String]) throws {
         if handle == nil {
-            FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]))
-            guard let opened = FileHandle(forWritingAtPath: path) else {
+            guard FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF])),
+                  let opened = FileHandle(forWritingAtPath: path) else {
                 throw ImportRefusal(problem: Text(en: "cannot write the rejects file \(path); choose another with --rejects",
                                                   zh: "无法写入拒绝行文件 \(path)；请用 --rejects 另选路径"))
             }
