@@ -16,7 +16,13 @@ extension Registrar {
         func run() throws {
             let registry = try Registry.open(path: options.databasePath, mode: .createOrUpgrade)
             try registry.initialize(societyName: society)
-            let text = Text(en: "registry ready at \(registry.path)", zh: "会员库已就绪：\(registry.path)")
+            let applied = registry.appliedMigrations
+            // A new file applies every migration, from the first; an upgrade only the newer ones.
+            let upgraded = !applied.isEmpty && applied.first != Migrations.first
+            let text = upgraded
+                ? Text(en: "registry at \(registry.path) upgraded to the current release (\(applied.joined(separator: ", ")))",
+                       zh: "会员库 \(registry.path) 已升级到当前版本（\(applied.joined(separator: ", "))）")
+                : Text(en: "registry ready at \(registry.path)", zh: "会员库已就绪：\(registry.path)")
             Console.error(text(options.language))
         }
     }

@@ -52,6 +52,32 @@ struct FoundationCommandTests {
         #expect(outcome.stderr.contains("没有 registrar 数据库"))
     }
 
+    /// A registry the first release made: ordinary commands refuse it and say how to upgrade; `init`
+    /// upgrades it, says so, and the audit log names the migrations applied.
+    @Test func initUpgradesARegistryFromTheFirstReleaseAndSaysSo() throws {
+        let scratch = try Scratch()
+        let v1 = repositoryRoot.appendingPathComponent("Sources/RegistrarKit/Store/Migrations/v1-schema.sql").path
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["sqlite3", scratch.db, ".read \(v1)",
+                            "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)",
+                            "INSERT INTO grdb_migrations VALUES ('v1-schema')"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+
+        let refused = try scratch.run(["count", "--db", scratch.db])
+        #expect(refused.status == 1 && refused.stderr.contains("registrar init --db"))
+        let upgraded = try scratch.run(["init", "--db", scratch.db])
+        #expect(upgraded.status == 0)
+        #expect(upgraded.stderr.contains("upgraded to the current release (v2-enumeration-checks)"))
+        let audit = try scratch.run(["audit", "--db", scratch.db, "--format", "json"])
+        #expect(audit.stdout.contains("migrations applied: v2-enumeration-checks"))
+        #expect(try scratch.run(["count", "--db", scratch.db]).status == 0)
+        let again = try scratch.run(["init", "--db", scratch.db])
+        #expect(again.stderr.contains("registry ready at"))
+    }
+
     @Test func theAuditLogRecordsInitAndIsReadableAsJSON() throws {
         let scratch = try Scratch()
         try scratch.run(["init", "--db", scratch.db, "--society", "中国测试学会"])

@@ -45,6 +45,8 @@ struct MigrationTests {
 
         #expect(throws: RegistryError.olderSchema(path: path)) { try Registry.open(path: path, mode: .existing) }
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
+        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks"])
+        #expect(try Registry.open(path: path, mode: .existing).appliedMigrations.isEmpty)
         let after = try upgraded.writer.read(Self.contents)
         #expect(after == before)
         try upgraded.writer.read { db in

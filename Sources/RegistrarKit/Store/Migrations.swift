@@ -3,11 +3,14 @@ import GRDB
 /// The registry's migrations, in order. A migration that has shipped is never edited: each one's SQL
 /// is a frozen file under `Store/Migrations/`, and `schema.sql` is what they add up to (a store test
 /// checks that a database built by the migrations equals one built from `schema.sql`).
-enum Migrations {
+public enum Migrations {
+    /// The first migration, which only a new file applies.
+    public static let first = "v1-schema"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         // The first release: the whole schema as it was then.
-        migrator.registerMigration("v1-schema") { db in
+        migrator.registerMigration(first) { db in
             try db.execute(sql: sql(PackageResources.v1_schema_sql))
         }
         // Rebuilds the tables whose CHECKs used IN lists; foreign keys are checked once, at the end

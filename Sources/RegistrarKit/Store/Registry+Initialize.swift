@@ -7,7 +7,9 @@ extension Registry {
             if let societyName {
                 try db.execute(sql: "UPDATE society SET name = ? WHERE id = 1", arguments: [societyName])
             }
-            try Registry.appendAudit(db, .initialize, subject: path, detail: societyName.map { "society: \($0)" })
+            let details: [String] = (societyName.map { ["society: \($0)"] } ?? [])
+                + (appliedMigrations.isEmpty ? [] : ["migrations applied: " + appliedMigrations.joined(separator: ", ")])
+            try Registry.appendAudit(db, .initialize, subject: path, detail: details.isEmpty ? nil : details.joined(separator: "; "))
         }
     }
 

@@ -8,6 +8,14 @@ import GRDB
 public struct Registry: Sendable {
     public let path: String
     let writer: DatabaseQueue
+    /// The migrations this opening applied, oldest first: all of them for a new file, the newer ones
+    /// for a registry an older release made, none for a current one.
+    public private(set) var appliedMigrations: [String] = []
+
+    init(path: String, writer: DatabaseQueue) {
+        self.path = path
+        self.writer = writer
+    }
 
     public enum OpenMode: Sendable {
         /// `init`: create a new file or upgrade an older one in place.
@@ -33,14 +41,18 @@ public struct Registry: Sendable {
         } else {
             try inspect(path: path, mode: mode)
         }
-        let writer: DatabaseQueue
+        var registry: Registry
         do {
-            writer = try DatabaseQueue(path: path, configuration: configuration())
-            try Migrations.migrator.migrate(writer)
+            let writer = try DatabaseQueue(path: path, configuration: configuration())
+            let migrator = Migrations.migrator
+            let before = try writer.read { db in try migrator.appliedIdentifiers(db) }
+            try migrator.migrate(writer)
+            registry = Registry(path: path, writer: writer)
+            registry.appliedMigrations = migrator.migrations.filter { !before.contains($0) }
         } catch let error as DatabaseError {
             throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
         }
-        return Registry(path: path, writer: writer)
+        return registry
     }
 
     static func configuration() -> Configuration {
