@@ -19,7 +19,8 @@ struct ReadAheadTests {
         let reader = try CSVReader(path: try Self.roster(rows: Self.rows), displayName: "roster.csv", encoding: .utf8)
         var checkedOnReadingThread = 0
         var received: [Int] = []
-        try ReadAhead.run(reader: reader, skipping: 1, check: { record -> String in
+        _ = try reader.nextRecord() // the header
+        try ReadAhead.run(reader: reader, check: { record -> String in
             checkedOnReadingThread += 1
             return record.string(0)
         }, body: { record, checked in
@@ -36,7 +37,8 @@ struct ReadAheadTests {
         let reader = try CSVReader(path: try Self.roster(rows: Self.rows, damagedAt: damaged), displayName: "roster.csv", encoding: .utf8)
         var received = 0
         let error = #expect(throws: InputError.self) {
-            try ReadAhead.run(reader: reader, skipping: 1, check: { _ in () }, body: { _, _ in received += 1 })
+            _ = try reader.nextRecord()
+            try ReadAhead.run(reader: reader, check: { _ in () }, body: { _, _ in received += 1 })
         }
         #expect(error?.line == damaged + 1)
         #expect(received == damaged - 1)
@@ -47,7 +49,8 @@ struct ReadAheadTests {
         let reader = try CSVReader(path: try Self.roster(rows: Self.rows), displayName: "roster.csv", encoding: .utf8)
         var received = 0
         #expect(throws: Refused()) {
-            try ReadAhead.run(reader: reader, skipping: 1, check: { _ in () }, body: { record, _ in
+            _ = try reader.nextRecord()
+            try ReadAhead.run(reader: reader, check: { _ in () }, body: { record, _ in
                 received += 1
                 if record.line == 11 { throw Refused() }
             })

@@ -12,14 +12,14 @@ enum ReadAhead {
     static let batchSize = 256
     static let depth = 4
 
-    /// Calls `check` on the reading thread and `body` on this one for every record after the first
-    /// `skipping`, in order; returns when both are done, rethrowing the first error.
+    /// Calls `check` on the reading thread and `body` on this one for every record the reader has
+    /// left, in order; returns when both are done, rethrowing the first error.
     ///
     /// - Parameters:
     ///   - reader: used by the reading thread only, from the call until it returns.
     ///   - check: the reading thread's own work on a record (it may keep state: it runs on one thread).
     static func run<Checked>(
-        reader: CSVReader, skipping: Int,
+        reader: CSVReader,
         check: @escaping (CSVRecord) -> Checked,
         body: (CSVRecord, Checked) throws -> Void
     ) throws {
@@ -27,12 +27,10 @@ enum ReadAhead {
         let work = HandedOver((reader, check))
         let thread = Thread {
             let (reader, check) = work.value
-            var skipped = 0
             var batch: [(record: CSVRecord, checked: Checked)] = []
             batch.reserveCapacity(batchSize)
             do {
                 try reader.forEachRecord { record in
-                    if skipped < skipping { skipped += 1; return }
                     batch.append((record.detached(), check(record)))
                     if batch.count == batchSize {
                         try channel.send(batch)

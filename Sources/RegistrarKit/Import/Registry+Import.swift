@@ -12,8 +12,8 @@ extension Registry {
         let encoding = try survey.encoding(for: options.encoding, file: name)
         let digest = BackgroundDigest(path: path, displayName: name)
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
-        let firstInvalidUTF8 = options.encoding == .auto ? survey.firstInvalidUTF8 : nil
-        let reader = try CSVReader(path: path, displayName: name, encoding: encoding, firstInvalidUTF8: firstInvalidUTF8)
+        let reader = try CSVReader(path: path, displayName: name, encoding: encoding,
+                                   firstInvalidUTF8: options.encoding == .auto ? survey.firstInvalidUTF8 : nil)
         let rejects = options.rejectsPath ?? RejectsWriter.defaultPath(for: path)
         RejectsWriter.removeStale(at: rejects)
         var summary = ImportSummary(dryRun: options.dryRun, encoding: encoding.rawValue)
@@ -34,8 +34,7 @@ extension Registry {
                         """, arguments: [kind.batchKind, name, BackgroundDigest.placeholder, encoding.rawValue, options.asOf.iso,
                                          options.snapshot ? "snapshot" : "update", started])
                     let batchID = db.lastInsertedRowID
-                    guard let headers = try CSVReader(path: path, displayName: name, encoding: encoding,
-                                                      firstInvalidUTF8: firstInvalidUTF8).firstRecord() else {
+                    guard let headers = try reader.nextRecord() else {
                         throw InputError(file: name, problem: Text(en: "the file is empty; it needs a header line and rows",
                                                                    zh: "文件为空；需要表头行和数据行"))
                     }

@@ -10,8 +10,8 @@ enum RowOutcome {
 
 /// The part of an import that knows one kind of file: validating and merging its rows.
 protocol RowImporter {
-    /// Validates and merges every record after the header line inside the import's transaction,
-    /// telling `each`, in file order, what happened to each.
+    /// Validates and merges every record the reader has left (the header line is read already) inside
+    /// the import's transaction, telling `each`, in file order, what happened to each.
     mutating func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws
     /// For a snapshot: the open periods the file did not mention, and how many are open.
     func absentPeriods() throws -> (absent: [Int64], current: Int)
@@ -30,11 +30,7 @@ protocol RecordByRecordImporter: RowImporter {
 
 extension RecordByRecordImporter {
     mutating func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
-        var isHeader = true
-        try reader.forEachRecord { record in
-            if isHeader { isHeader = false; return }
-            try each(record, try importRow(record))
-        }
+        try reader.forEachRecord { record in try each(record, try importRow(record)) }
     }
 }
 
@@ -60,7 +56,7 @@ struct MemberRowImporter: RowImporter {
     func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
         var validator = validator // the reading thread's own, with its own scratch space
         var values = MemberValues()
-        try ReadAhead.run(reader: reader, skipping: 1, check: { record -> Checked in
+        try ReadAhead.run(reader: reader, check: { record -> Checked in
             if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
             return .valid(values.detached())
         }, body: { record, checked in

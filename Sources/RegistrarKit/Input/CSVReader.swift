@@ -23,8 +23,9 @@ public final class CSVReader {
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }
 
-    /// The first record's fields (a header line), or nil when the file has no record; reads no further.
-    public func firstRecord() throws -> [String]? {
+    /// The next record's fields (the header line, first), or nil at the end of the file; a later
+    /// `forEachRecord` goes on from the record after it.
+    public func nextRecord() throws -> [String]? {
         struct Found: Error { let fields: [String] }
         do {
             try forEachRecord { throw Found(fields: $0.strings) }
