@@ -142,11 +142,11 @@ final class MemberMerge {
     // MARK: Merging
 
     func merge(_ values: MemberValues) throws -> Outcome {
-        if startedEmpty, let outcome = try insert(values, unlessKeyTaken: true) {
+        if startedEmpty, let outcome = try insertIfKeysAreFree(values) {
             return outcome
         }
         guard let (found, statement) = try find(values) else {
-            return try insert(values)!
+            return try insert(values)
         }
         defer { statement.reset() }
         let firstLine = Int(found.id) < seenLine.count ? seenLine[Int(found.id)] : 0
@@ -187,22 +187,33 @@ final class MemberMerge {
     }
 
     /// Inserts the row as a new member with its periods.
-    ///
-    /// - Parameter unlessKeyTaken: when set, a member number, identity number or ORCID iD that is
-    ///   already taken gives nil (nothing written), so the caller can look the member up instead.
-    private func insert(_ values: MemberValues, unlessKeyTaken: Bool = false) throws -> Outcome? {
-        let periodChanges: [PeriodChange]
+    private func insert(_ values: MemberValues) throws -> Outcome {
         switch PeriodReconciliation.reconcile(row: values.membership, latest: nil, asOf: asOf) {
-        case .reject(let reason): return unlessKeyTaken ? nil : .rejected(column: "join_date", reason: reason)
-        case .changes(let changes): periodChanges = changes
+        case .reject(let reason):
+            return .rejected(column: "join_date", reason: reason)
+        case .changes(let changes):
+            return try insertNew(values, changes).map(MemberMerge.rejection) ?? .inserted
         }
-        if let failure = try write(insertMember, values, memberID: nil) {
-            return unlessKeyTaken && failure.isKeyTaken ? nil : MemberMerge.rejection(failure)
+    }
+
+    /// `insert` for a registry that began the import empty, or nil, with nothing written, when a
+    /// member number, identity number or ORCID iD is already taken or the dates are refused: the
+    /// look-up path then decides the row exactly as it would in any registry.
+    private func insertIfKeysAreFree(_ values: MemberValues) throws -> Outcome? {
+        guard case .changes(let changes) = PeriodReconciliation.reconcile(row: values.membership, latest: nil, asOf: asOf) else {
+            return nil
         }
+        guard let failure = try insertNew(values, changes) else { return .inserted }
+        return failure.isKeyTaken ? nil : MemberMerge.rejection(failure)
+    }
+
+    /// Writes a new member and its periods; returns the constraint the member row breaks, writing nothing.
+    private func insertNew(_ values: MemberValues, _ changes: [PeriodChange]) throws -> StepFailure? {
+        if let failure = try write(insertMember, values, memberID: nil) { return failure }
         let id = db.lastInsertedRowID
         see(id, line: values.line)
-        try apply(periodChanges, memberID: id)
-        return .inserted
+        try apply(changes, memberID: id)
+        return nil
     }
 
     /// Binds the row's columns and steps; returns the constraint the row breaks, if it breaks one.
