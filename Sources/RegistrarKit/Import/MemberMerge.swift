@@ -29,10 +29,9 @@ final class MemberMerge {
     private let audit: FastStatement
     private let actor = Actor.current
 
-    /// The line on which each member (by rowid) was first seen in this file; 0 when not seen, and
-    /// minus the line when only a rejected row named it (present for a snapshot, not a duplicate).
-    /// A rowid-indexed array costs 4 bytes a member, where a set of keys would cost ~50.
-    private(set) var seenLine: [Int32] = []
+    /// The line on which each member was first seen in this file; 0 when not seen, and minus one when
+    /// only a rejected row named it (present for a snapshot, not a duplicate).
+    private var seenLine: LinesByRowID
     /// Whether the registry held no members when this import began: then a row can only match a
     /// member an earlier row of this file created, which the unique keys catch on insert, so each row
     /// is inserted straight away and looked up only when a key turns out to be taken (a first import
@@ -81,9 +80,8 @@ final class MemberMerge {
         audit = try FastStatement(db, sql: """
             INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)
             """)
-        let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM member") ?? 0
-        seenLine = [Int32](repeating: 0, count: Int(maxID) + 1024)
-        startedEmpty = maxID == 0
+        seenLine = try LinesByRowID(db, table: "member")
+        startedEmpty = try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)")!
     }
 
     // MARK: Finding
@@ -134,9 +132,7 @@ final class MemberMerge {
     }
 
     private func see(_ id: Int64, line: Int) {
-        let index = Int(id)
-        if index >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: index - seenLine.count + 65_536)) }
-        if seenLine[index] <= 0 { seenLine[index] = Int32(clamping: line) }
+        if seenLine[id] <= 0 { seenLine[id] = Int32(clamping: line) }
     }
 
     // MARK: Merging
@@ -149,7 +145,7 @@ final class MemberMerge {
             return try insert(values)
         }
         defer { statement.reset() }
-        let firstLine = Int(found.id) < seenLine.count ? seenLine[Int(found.id)] : 0
+        let firstLine = seenLine[found.id]
         if firstLine > 0 {
             return .rejected(column: nil, reason: Text(
                 en: "the same member appears again (first on line \(firstLine)); keep one row per member",
@@ -282,7 +278,7 @@ final class MemberMerge {
         while let row = try rows.next() {
             current += 1
             let memberID: Int64 = row[1]
-            if Int(memberID) >= seenLine.count || seenLine[Int(memberID)] == 0 { absent.append(row[0]) }
+            if seenLine[memberID] == 0 { absent.append(row[0]) }
         }
         return (absent, current)
     }

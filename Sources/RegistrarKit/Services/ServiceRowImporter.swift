@@ -6,17 +6,14 @@ struct ServiceRowImporter: RecordByRecordImporter {
     let db: Database
     let mapping: HeaderMapping
     let batchID: Int64
-    /// The line of this file that named each service record, by the record's rowid (0: not named), to
-    /// reject a repeat with the line of the first. Four bytes a stored record, where a set of the rows
-    /// themselves grew with the file (a million-row file held 290 MB).
-    private var seenLine: [Int32]
+    /// The line of this file that named each service record, to reject a repeat with the line of the first.
+    private var seenLine: LinesByRowID
 
     init(_ db: Database, mapping: HeaderMapping, batchID: Int64) throws {
         self.db = db
         self.mapping = mapping
         self.batchID = batchID
-        let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM service_record") ?? 0
-        seenLine = [Int32](repeating: 0, count: Int(maxID) + 1024)
+        seenLine = try LinesByRowID(db, table: "service_record")
     }
 
     mutating func importRow(_ record: CSVRecord) throws -> RowOutcome {
@@ -43,14 +40,13 @@ struct ServiceRowImporter: RecordByRecordImporter {
             let id = inserted ? db.lastInsertedRowID : try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT id FROM service_record WHERE member_id = ? AND served_on = ? AND type = ? AND channel = ? AND title = ?
                 """), arguments: arguments)!
-            if id >= seenLine.count { seenLine.append(contentsOf: repeatElement(0, count: Int(id) - seenLine.count + 65_536)) }
-            if !inserted, seenLine[Int(id)] > 0 {
-                let first = seenLine[Int(id)]
+            if !inserted, seenLine[id] > 0 {
+                let first = seenLine[id]
                 throw fields.rejection(nil, Text(
                     en: "the same service to the same member on the same day appears again (first on line \(first)); keep one row",
                     zh: "同一会员同一天的同一服务重复出现（首次在第 \(first) 行）；只保留一行"))
             }
-            seenLine[Int(id)] = Int32(clamping: record.line)
+            seenLine[id] = Int32(clamping: record.line)
             return inserted ? .inserted : .unchanged
         } catch let rejection as RowRejection {
             return .rejected(rejection)
