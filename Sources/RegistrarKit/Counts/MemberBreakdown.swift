@@ -31,18 +31,7 @@ extension Registry {
     /// Two sequential passes instead of a join: the periods mark who is a member on `day` (by
     /// rowid), then one scan of the members counts those marked, reading columns as bytes.
     static func breakdown(_ db: Database, on day: Day) throws -> MemberBreakdown {
-        let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM member") ?? 0
-        var active = [Bool](repeating: false, count: maxID + 1)
-        let periods = try FastStatement(db, sql: """
-            SELECT member_id FROM membership_period WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
-            """)
-        periods.reset()
-        periods.bind(1, day.iso)
-        while try periods.step() {
-            let id = Int(periods.int64(0))
-            if id < active.count { active[id] = true }
-        }
-        periods.reset()
+        let standing = try GoodStanding(db, on: day)
 
         var result = MemberBreakdown()
         var gender = [0, 0, 0] // M, F, not recorded
@@ -54,7 +43,7 @@ extension Registry {
         members.reset()
         while try members.step() {
             let id = Int(members.int64(0))
-            guard id < active.count, active[id] else { continue }
+            guard standing.periodStart(of: id) != nil else { continue }
             switch members.firstByte(1) {
             case UInt8(ascii: "M"): gender[0] += 1
             case UInt8(ascii: "F"): gender[1] += 1

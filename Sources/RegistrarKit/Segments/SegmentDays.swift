@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 
 /// The days every segment condition is relative to: D, D one year earlier (the same calendar day,
 /// 29 February → 28 February) and D minus 89 days (the first of the 90 days ending on D).
@@ -20,27 +19,5 @@ struct SegmentDays: Sendable {
         self.yearAgo = DayNumber(yearAgo)
         self.firstOfNinety = DayNumber(firstOfNinety)
         arguments = [day, yearAgo, firstOfNinety].map(\.iso.databaseValue)
-    }
-}
-
-/// A day as the number YYYYMMDD: it orders as the stored `YYYY-MM-DD` text does, so comparing two
-/// compares the text as SQL would, without making a `String` for each of millions of rows.
-struct DayNumber: Comparable, Sendable {
-    let value: Int32
-
-    init(value: Int32) { self.value = value }
-
-    init(_ day: Day) { value = Int32(day.year * 10_000 + day.month * 100 + day.day) }
-
-    static func < (lhs: DayNumber, rhs: DayNumber) -> Bool { lhs.value < rhs.value }
-}
-
-extension FastStatement {
-    /// A `YYYY-MM-DD` column as a `DayNumber`, read from its bytes; nil when NULL or shorter.
-    func dayNumber(_ column: Int32) -> DayNumber? {
-        guard let p = sqlite3_column_text(handle, column), sqlite3_column_bytes(handle, column) >= 10 else { return nil }
-        func digit(_ i: Int) -> Int32 { Int32(p[i]) - 48 }
-        return DayNumber(value: digit(0) * 10_000_000 + digit(1) * 1_000_000 + digit(2) * 100_000 + digit(3) * 10_000
-                         + digit(5) * 1000 + digit(6) * 100 + digit(8) * 10 + digit(9))
     }
 }
