@@ -103,14 +103,8 @@ extension UInt32 {
 /// The SHA-256 of a whole file, read in fixed chunks so memory does not grow with it.
 public enum FileDigest {
     public static func sha256(path: String, displayName: String) throws -> String {
-        let file = try RawFile(path: path, displayName: displayName)
         var digest = SHA256()
-        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
-        while true {
-            let count = try file.read(into: &chunk)
-            if count == 0 { break }
-            chunk.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-        }
+        try RawFile(path: path, displayName: displayName).forEachChunk { digest.update($0) }
         return digest.finalize()
     }
 }

@@ -30,26 +30,19 @@ public struct FileSurvey: Sendable, Equatable {
 
     /// Reads the file once, in fixed chunks, so memory does not grow with it.
     public static func of(path: String, displayName: String) throws -> FileSurvey {
-        let file = try RawFile(path: path, displayName: displayName)
         var validator = UTF8Validator()
         var size = 0
         var lines = 1
         var invalid: (Int, Int)?
-        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
-        while true {
-            let count = try file.read(into: &chunk)
-            if count == 0 { break }
-            chunk.withUnsafeBytes { raw in
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<count])
-                if invalid == nil {
-                    if let bad = validator.feed(bytes) {
-                        invalid = (size + bad, lines + RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: bytes[0..<max(bad, 0)])))
-                    } else {
-                        lines += RawFile.newlines(in: bytes)
-                    }
+        try RawFile(path: path, displayName: displayName).forEachChunk { bytes in
+            if invalid == nil {
+                if let bad = validator.feed(bytes) {
+                    invalid = (size + bad, lines + RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: bytes[0..<max(bad, 0)])))
+                } else {
+                    lines += RawFile.newlines(in: bytes)
                 }
             }
-            size += count
+            size += bytes.count
         }
         if invalid == nil, validator.pending > 0 { invalid = (size - validator.pending, lines) }
         return FileSurvey(size: size, firstInvalidUTF8: invalid)
@@ -104,6 +97,16 @@ final class RawFile {
                                                               zh: "读取失败（\(String(cString: strerror(errno)))）"))
         }
         return count
+    }
+
+    /// Calls `body` with each chunk of the file in turn, from one buffer reused throughout.
+    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
+        while true {
+            let count = try read(into: &chunk)
+            if count == 0 { return }
+            try chunk.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
     }
 
     static func newlines(in bytes: UnsafeRawBufferPointer) -> Int {
