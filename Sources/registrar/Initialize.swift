@@ -16,12 +16,10 @@ extension Registrar {
         func run() throws {
             let registry = try Registry.open(path: options.databasePath, mode: .createOrUpgrade)
             try registry.initialize(societyName: society)
-            let applied = registry.appliedMigrations
-            // A new file applies every migration, from the first; an upgrade only the newer ones.
-            let upgraded = !applied.isEmpty && applied.first != Migrations.first
-            let text = upgraded
-                ? Text(en: "registry at \(registry.path) upgraded to the current release (\(applied.joined(separator: ", ")))",
-                       zh: "会员库 \(registry.path) 已升级到当前版本（\(applied.joined(separator: ", "))）")
+            let applied = registry.appliedMigrations.joined(separator: ", ")
+            let text = registry.wasUpgraded
+                ? Text(en: "registry at \(registry.path) upgraded to the current release (\(applied))",
+                       zh: "会员库 \(registry.path) 已升级到当前版本（\(applied)）")
                 : Text(en: "registry ready at \(registry.path)", zh: "会员库已就绪：\(registry.path)")
             Console.error(text(options.language))
         }

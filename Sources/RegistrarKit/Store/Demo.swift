@@ -49,19 +49,16 @@ public enum Demo {
         return (registry, summaries)
     }
 
-    /// Whether the registry at `path` is one the demo made, so it may be replaced. A demo registry from
-    /// an earlier release is recognised without upgrading it; any other file is refused as before.
+    /// Whether the file at `path` is a registry the demo made, so it may be replaced, told without
+    /// changing it: what is not a registrar registry is refused as `open` refuses it, and one an
+    /// earlier release made is read as it is, not upgraded first.
     private static func isDemoRegistry(at path: String) throws -> Bool {
-        do {
-            let existing = try Registry.open(path: path, mode: .existing)
-            defer { try? existing.writer.close() }
-            return try existing.societyName() == societyName
-        } catch RegistryError.olderSchema {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let reader = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? reader.close() }
-            return try reader.read { db in try String.fetchOne(db, sql: "SELECT name FROM society WHERE id = 1") } == societyName
-        }
+        try Registry.inspect(path: path, mode: .createOrUpgrade)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? reader.close() }
+        let name = try? reader.read { db in try String.fetchOne(db, sql: "SELECT name FROM society WHERE id = 1") }
+        return name == societyName
     }
 }

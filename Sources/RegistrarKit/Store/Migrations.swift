@@ -3,9 +3,9 @@ import GRDB
 /// The registry's migrations, in order. A migration that has shipped is never edited: each one's SQL
 /// is a frozen file under `Store/Migrations/`, and `schema.sql` is what they add up to (a store test
 /// checks that a database built by the migrations equals one built from `schema.sql`).
-public enum Migrations {
+enum Migrations {
     /// The first migration, which only a new file applies.
-    public static let first = "v1-schema"
+    static let first = "v1-schema"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -12,6 +12,9 @@ public struct Registry: Sendable {
     /// for a registry an older release made, none for a current one.
     public private(set) var appliedMigrations: [String] = []
 
+    /// Whether this opening brought a registry made by an earlier release up to the current schema.
+    public var wasUpgraded: Bool { appliedMigrations.first.map { $0 != Migrations.first } ?? false }
+
     init(path: String, writer: DatabaseQueue) {
         self.path = path
         self.writer = writer
@@ -76,7 +79,7 @@ public struct Registry: Sendable {
     }
 
     /// Looks at an existing file through a read-only connection before anything may write to it.
-    private static func inspect(path: String, mode: OpenMode) throws {
+    static func inspect(path: String, mode: OpenMode) throws {
         guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int else {
             throw RegistryError.cannotCreate(path: path, reason: "it cannot be read")
         }
