@@ -74,21 +74,30 @@ struct CSVReaderTests {
 }
 
 struct SHA256Tests {
-    func digest(_ bytes: [UInt8]) -> String {
-        var sha = SHA256()
+    /// Every implementation this processor can run: the portable rounds always, the SHA extensions
+    /// where it has them (this machine does, so both are tested here).
+    static let implementations: [SHA256.Implementation] =
+        SHA256.Implementation.hardwareIsAvailable ? [.portable, .hardware] : [.portable]
+
+    func digest(_ bytes: [UInt8], _ implementation: SHA256.Implementation) -> String {
+        var sha = SHA256(implementation: implementation)
         sha.update(bytes)
         return sha.finalize()
     }
 
-    @Test func standardVectors() {
-        #expect(digest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(digest(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(digest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+    @Test(arguments: implementations) func standardVectors(_ implementation: SHA256.Implementation) {
+        #expect(digest([], implementation) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(digest(Array("abc".utf8), implementation) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(digest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), implementation)
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        // Two blocks of message plus the padding block (FIPS 180-4 example, 896 bits).
+        #expect(digest(Array(("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                              + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8), implementation)
+                == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
     }
 
-    @Test func oneMillionAsFedInUnevenPieces() {
-        var sha = SHA256()
+    @Test(arguments: implementations) func oneMillionAsFedInUnevenPieces(_ implementation: SHA256.Implementation) {
+        var sha = SHA256(implementation: implementation)
         var remaining = 1_000_000
         var piece = 1
         while remaining > 0 {
@@ -98,5 +107,30 @@ struct SHA256Tests {
             piece = piece * 3 % 997 + 1
         }
         #expect(sha.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// The SHA extensions against the portable rounds on every length up to five blocks and on one
+    /// MiB, all of pseudo-random bytes, so each padding case and a long run of blocks are compared.
+    @Test(.enabled(if: SHA256.Implementation.hardwareIsAvailable))
+    func hardwareAndPortableAgreeOnEveryLength() {
+        var generator = SplitMix(seed: 2018)
+        let data = (0..<(1 << 20)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        for count in Array(0...320) + [1 << 20] {
+            let prefix = Array(data[0..<count])
+            #expect(digest(prefix, .hardware) == digest(prefix, .portable), "length \(count)")
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing case can be reproduced.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e3779b97f4a7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58476d1ce4e5b9
+        z = (z ^ (z >> 27)) &* 0x94d049bb133111eb
+        return z ^ (z >> 31)
     }
 }

@@ -1,0 +1,15 @@
+// The few routines RegistrarKit needs from C: the processor's SHA-256 instructions.
+#ifndef CREGISTRAR_H
+#define CREGISTRAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// 1 when this processor has the SHA extensions (and the SSSE3 and SSE4.1 they are used with), else 0.
+int registrar_sha256_hardware_available(void);
+
+/// Runs the SHA-256 compression function over `blocks` consecutive 64-byte blocks with the SHA
+/// extensions. `state` is the eight working words a..h. Call only when the function above says 1.
+void registrar_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+#endif
