@@ -26,8 +26,9 @@ let package = Package(
                 .embedInCode("Store/Migrations/v2-enumeration-checks.sql"),
             ]
         ),
-        // The processor's SHA-256 instructions, which Swift cannot name.
-        .target(name: "CRegistrar"),
+        // The processor's SHA-256 instructions, which Swift cannot name, and the one SQLite
+        // setting that only the variadic sqlite3_config can make.
+        .target(name: "CRegistrar", linkerSettings: [.linkedLibrary("sqlite3")]),
         .executableTarget(
             name: "registrar",
             dependencies: [

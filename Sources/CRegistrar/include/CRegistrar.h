@@ -1,4 +1,5 @@
-// The few routines RegistrarKit needs from C: the processor's SHA-256 instructions.
+// The few routines RegistrarKit needs from C: the processor's SHA-256 instructions and one
+// SQLite setting that only the variadic C function sqlite3_config can change.
 #ifndef CREGISTRAR_H
 #define CREGISTRAR_H
 
@@ -11,5 +12,10 @@ int registrar_sha256_hardware_available(void);
 /// Runs the SHA-256 compression function over `blocks` consecutive 64-byte blocks with the SHA
 /// extensions. `state` is the eight working words a..h. Call only when the function above says 1.
 void registrar_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+/// Turns off SQLite's memory statistics, which otherwise take a process-wide mutex on every
+/// allocation SQLite makes. Has effect only before SQLite initialises; returns SQLite's result code
+/// (SQLITE_MISUSE when it was too late).
+int registrar_sqlite_disable_memory_statistics(void);
 
 #endif

@@ -1,3 +1,4 @@
+import CRegistrar
 import Foundation
 import GRDB
 
@@ -32,6 +33,7 @@ public struct Registry: Sendable {
 
     /// Opens the registry at `path`, refusing, and leaving untouched, any file that is not ours to change.
     public static func open(path: String, mode: OpenMode) throws -> Registry {
+        memoryStatisticsOff
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -58,7 +60,13 @@ public struct Registry: Sendable {
         return registry
     }
 
+    /// SQLite's allocation statistics cost a process-wide mutex on every allocation it makes, a few
+    /// per cent of an import, and nothing here reads them. Off before SQLite first initialises
+    /// (afterwards SQLite refuses the change, which is harmless).
+    static let memoryStatisticsOff: Void = { _ = registrar_sqlite_disable_memory_statistics() }()
+
     static func configuration() -> Configuration {
+        memoryStatisticsOff
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Two registrar processes on one file wait for each other instead of failing at once.
