@@ -79,6 +79,31 @@ struct ImportTests {
         #expect(update?.detail?.contains("李四海") == false)
     }
 
+    /// Exactly the columns that differ are written and audited: a value changed, a value emptied, an
+    /// empty one filled and an integer column changed, with the untouched columns not named.
+    @Test func exactlyTheColumnsThatDifferAreAudited() throws {
+        let header = "会员编号,姓名,性别,身份证号,电子邮箱,手机,基层一线,入会日期\n"
+        _ = try importFile(try file([
+            "M1,张三,女,11010519491231002X,zhang@example.org,,是,2015-01-01",
+            "M2,李四,男,110105198001010016,li@example.org,13800000000,否,2016-03-05",
+        ], header: header))
+        let summary = try importFile(try file([
+            "M1,张三,女,11010519491231002X,zhang@example.org,,是,2015-01-01",
+            "M2,李四海,男,110105198001010016,,13900000000,是,2016-03-05",
+        ], header: header))
+        #expect(summary.updated == 1 && summary.unchanged == 1)
+        let update = try store.registry.auditEntries().first { $0.action == "member.update" }
+        #expect(update?.subject == "M2")
+        #expect(update?.detail?.hasSuffix(": name, email, phone, grassroots") == true, "\(update?.detail ?? "")")
+        let row = try store.registry.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT name, email, phone, grassroots FROM member WHERE member_no = 'M2'")
+        }
+        #expect(row?["name"] == "李四海")
+        #expect(row?["email"] == nil as String?)
+        #expect(row?["phone"] == "13900000000")
+        #expect(row?["grassroots"] == 1 as Int64)
+    }
+
     @Test func badRowsAreRejectedWithLineAndReasonAndTheRestImports() throws {
         let path = try file(Self.rows + [
             "M4,赵六,男,110105198001010018,2017-01-01,,正常",   // wrong check character (line 5)

@@ -98,6 +98,26 @@ struct MemberValues {
         }
     }
 
+    /// Lends the row's text storage for the length of `body`, which `FastStatement.bind(_:_:borrowing:)`
+    /// binds from without copying.
+    func withStorage<R>(_ body: (Storage) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes { try body(Storage(base: $0.baseAddress, slots: slots)) }
+    }
+
+    /// The row's slots and the address of its text, valid only inside `withStorage`.
+    struct Storage {
+        fileprivate let base: UnsafeRawPointer?
+        fileprivate let slots: [Slot]
+
+        /// A column's text bytes (nil for NULL or an integer).
+        func text(_ column: MemberColumn) -> (pointer: UnsafeRawPointer, count: Int)? {
+            guard case .text(let start, let count) = slots[column.rawValue], let base else { return nil }
+            return (base + start, count)
+        }
+
+        subscript(column: MemberColumn) -> Slot { slots[column.rawValue] }
+    }
+
     func withBytes<R>(_ column: MemberColumn, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         guard case .text(let start, let count) = slots[column.rawValue] else { return try body(nil) }
         return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<start + count])) }

@@ -3,8 +3,9 @@ import GRDB
 /// Merges validated individual-roster rows into the registry, inside the import's transaction.
 ///
 /// One look-up per row finds the member (by member number, else identity number) together with its
-/// latest membership period; the row is then inserted, updated where a column the file carries
-/// differs, or left alone. All statements are prepared once and driven through SQLite's C API.
+/// latest membership period and which of the file's columns differ; the row is then inserted,
+/// updated where a column differs, or left alone. All statements are prepared once and driven
+/// through SQLite's C API, and the row's text is bound where it lies, never copied.
 final class MemberMerge {
     enum Outcome: Equatable {
         case inserted
@@ -44,9 +45,13 @@ final class MemberMerge {
         self.batchID = batchID
         self.asOf = asOf
         self.columns = columns
-        let selected = columns.map { "m." + $0.sqlName }.joined(separator: ", ")
+        // Bit k says columns[k] differs from the member's value (bound at ?k+3). SQLite compares the
+        // values where they lie; selecting the columns instead made it copy every text column of
+        // every row into a fresh allocation for Swift to compare.
+        let differs = columns.isEmpty ? "0" : columns.enumerated()
+            .map { "((m.\($1.sqlName) IS NOT ?\($0 + 3)) << \($0))" }.joined(separator: " | ")
         let find = """
-            SELECT m.id, p.id, p.start_date, p.end_date, p.end_reason, \(selected)
+            SELECT m.id, p.id, p.start_date, p.end_date, p.end_reason, \(differs)
             FROM member m
             LEFT JOIN membership_period p ON p.id = (
                 SELECT q.id FROM membership_period q WHERE q.member_id = m.id ORDER BY q.start_date DESC LIMIT 1)
@@ -89,32 +94,40 @@ final class MemberMerge {
     private struct Found {
         var id: Int64
         var latest: RecordedPeriod?
+        /// Bit k set when `columns[k]` in the row differs from the member's.
+        var differs: Int64
     }
 
-    /// Finds the member a row speaks of, leaving the statement on its row for comparison.
-    private func find(_ values: MemberValues) throws -> (Found, FastStatement)? {
-        if case .text = values[.memberNo] {
-            findByNumber.reset()
-            values.withBytes(.memberNo) { findByNumber.bind(1, $0) }
-            if try findByNumber.step() { return (found(findByNumber), findByNumber) }
+    /// Finds the member a row speaks of.
+    private func find(_ values: MemberValues) throws -> Found? {
+        try values.withStorage { storage in
+            if storage.text(.memberNo) != nil,
+               let found = try lookUp(findByNumber, storage, key: { $0.bind(1, .memberNo, borrowing: storage) }) {
+                return found
+            }
+            if storage.text(.idNumber) != nil {
+                return try lookUp(findByIdentity, storage) {
+                    $0.bind(1, .idNumber, borrowing: storage)
+                    $0.bind(2, .idType, borrowing: storage)
+                }
+            }
+            return nil
         }
-        if case .text = values[.idNumber] {
-            findByIdentity.reset()
-            values.withBytes(.idNumber) { findByIdentity.bind(1, $0) }
-            findByIdentity.bind(2, values[.idType], in: values, column: .idType)
-            if try findByIdentity.step() { return (found(findByIdentity), findByIdentity) }
-        }
-        return nil
     }
 
-    private func found(_ statement: FastStatement) -> Found {
+    private func lookUp(_ statement: FastStatement, _ storage: MemberValues.Storage, key: (FastStatement) -> Void) throws -> Found? {
+        statement.reset()
+        key(statement)
+        for (index, column) in columns.enumerated() { statement.bind(Int32(index + 3), column, borrowing: storage) }
+        defer { statement.reset() }
+        guard try statement.step() else { return nil }
         var latest: RecordedPeriod?
         if !statement.isNull(1) {
             latest = RecordedPeriod(
                 id: statement.int64(1), start: statement.text(2)!, end: statement.text(3),
                 reason: statement.text(4).flatMap(EndReason.init(rawValue:)))
         }
-        return Found(id: statement.int64(0), latest: latest)
+        return Found(id: statement.int64(0), latest: latest, differs: statement.int64(5))
     }
 
     /// Marks the member a rejected row names as present, so a snapshot does not end a membership
@@ -125,8 +138,7 @@ final class MemberMerge {
         if let memberNo { values.set(.memberNo, memberNo) }
         if let idNumber { values.set(.idNumber, idNumber) }
         if idNumber != nil { values.set(.idType, idType ?? "resident") }
-        if let (found, statement) = try find(values) {
-            statement.reset()
+        if let found = try find(values) {
             see(found.id, line: -1)
         }
     }
@@ -141,21 +153,16 @@ final class MemberMerge {
         if startedEmpty, let outcome = try insertIfKeysAreFree(values) {
             return outcome
         }
-        guard let (found, statement) = try find(values) else {
+        guard let found = try find(values) else {
             return try insert(values)
         }
-        defer { statement.reset() }
         let firstLine = seenLine[found.id]
         if firstLine > 0 {
             return .rejected(column: nil, reason: Text(
                 en: "the same member appears again (first on line \(firstLine)); keep one row per member",
                 zh: "同一会员重复出现（首次在第 \(firstLine) 行）；每位会员只保留一行"))
         }
-        var changed: [MemberColumn] = []
-        for (index, column) in columns.enumerated()
-        where !statement.equals(Int32(index + 5), values[column], in: values, as: column) {
-            changed.append(column)
-        }
+        let changed = found.differs == 0 ? [] : columns.indices.filter { found.differs & (1 << $0) != 0 }.map { columns[$0] }
         var latest = found.latest
         if var period = latest, period.end == nil, let join = values.membership.join, join != period.start {
             previousEnd.reset()
@@ -164,7 +171,6 @@ final class MemberMerge {
             if try previousEnd.step() { period.previousEnd = previousEnd.text(0) }
             latest = period
         }
-        statement.reset()
         let periodChanges: [PeriodChange]
         switch PeriodReconciliation.reconcile(row: values.membership, latest: latest, asOf: asOf) {
         case .reject(let reason):
@@ -214,17 +220,20 @@ final class MemberMerge {
 
     /// Binds the row's columns and steps; returns the constraint the row breaks, if it breaks one.
     private func write(_ statement: FastStatement, _ values: MemberValues, memberID: Int64?) throws -> StepFailure? {
-        statement.reset()
-        for (index, column) in columns.enumerated() {
-            statement.bind(Int32(index + 1), values[column], in: values, column: column)
-        }
-        statement.bind(Int32(columns.count + 1), batchID)
-        if let memberID { statement.bind(Int32(columns.count + 2), memberID) }
-        do {
-            try statement.step()
-            return nil
-        } catch let failure as StepFailure where failure.isConstraint {
-            return failure
+        try values.withStorage { storage in
+            statement.reset()
+            for (index, column) in columns.enumerated() {
+                statement.bind(Int32(index + 1), column, borrowing: storage)
+            }
+            statement.bind(Int32(columns.count + 1), batchID)
+            if let memberID { statement.bind(Int32(columns.count + 2), memberID) }
+            defer { statement.reset() }
+            do {
+                try statement.step()
+                return nil
+            } catch let failure as StepFailure where failure.isConstraint {
+                return failure
+            }
         }
     }
 
