@@ -237,6 +237,50 @@ struct ImportTests {
         #expect(try store.registry.showMember(key: "M2", reveal: false).name == "李四")
     }
 
+    /// A GB18030 file whose first MiB happens to be plain ASCII: the first attempt reads it as UTF-8
+    /// until the first Chinese character, then the whole file is read again as GB18030.
+    func lateGB18030File(badRowFirst: Bool = false) throws -> (path: String, rows: Int, chineseLine: Int) {
+        // A long column the import ignores fills the first MiB with a few thousand rows.
+        let padding = String(repeating: "padding ", count: 50)
+        var lines = ["member_no,name,gender,id_number,join_date,end_date,status,note"]
+        if badRowFirst { lines.append("X1,Bad Date,M,,2017-02-30,,,") }
+        var index = 0
+        var bytes = lines.reduce(0) { $0 + $1.utf8.count + 2 }
+        while bytes < RawFile.chunkSize + 10_000 {
+            index += 1
+            lines.append("A\(index),Member \(index),M,,2015-01-01,,,\(padding)")
+            bytes += lines.last!.utf8.count + 2
+        }
+        lines.append("M2,李四,男,110105198001010016,2016-03-05,,正常,")
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        let path = store.folder.appendingPathComponent("late-gbk-\(UUID().uuidString).csv").path
+        try Data(text.data(using: String.Encoding(rawValue: 0x8000_0632))!  /* kCFStringEncodingGB_18030_2000 */)
+            .write(to: URL(fileURLWithPath: path))
+        return (path, index + 1 + (badRowFirst ? 1 : 0), lines.count)
+    }
+
+    @Test func aGB18030FileWhoseFirstMiBIsASCIIIsReadAgainAsGB18030() throws {
+        let (path, rows, _) = try lateGB18030File()
+        let summary = try importFile(path)
+        #expect(summary.encoding == "gb18030")
+        #expect(summary.read == rows && summary.inserted == rows && summary.rejected == 0)
+        #expect(try store.registry.showMember(key: "M2", reveal: false).name == "李四")
+        #expect(try tableCounts()[3] == 1) // one batch: the UTF-8 attempt left nothing behind
+    }
+
+    @Test func aFileGivenAsUTF8ThatIsNotIsRefusedAtItsLineLeavingNothing() throws {
+        let (path, _, chineseLine) = try lateGB18030File(badRowFirst: true)
+        let before = try tableCounts()
+        #expect {
+            try importFile(path) { $0.encoding = .utf8 }
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.line == chineseLine && error.problem.en.contains("is not UTF-8")
+        }
+        #expect(try tableCounts() == before)
+        #expect(!FileManager.default.fileExists(atPath: RejectsWriter.defaultPath(for: path)))
+    }
+
     @Test func aMissingKeyColumnStopsBeforeAnythingChanges() throws {
         let before = try tableCounts()
         #expect(throws: InputError.self) { try importFile(try file(["张三,女"], header: "姓名,性别\n")) }

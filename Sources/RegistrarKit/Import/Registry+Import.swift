@@ -3,17 +3,63 @@ import GRDB
 
 extension Registry {
     /// Imports a file of `kind` in one transaction: it completes, or the registry is as it was.
+    ///
+    /// UTF-8 is checked while the rows are read, not in a pass of its own before: a file that turns out
+    /// not to be UTF-8 part-way is refused (`--encoding utf-8`) or, detected automatically, read again
+    /// from the start as GB18030, the first attempt's transaction having been rolled back.
     public func importFile(
         _ kind: FileKind, path: String, options: ImportOptions,
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
         let name = (path as NSString).lastPathComponent
-        let survey = try FileSurvey.of(path: path, displayName: name)
-        let encoding = try survey.encoding(for: options.encoding, file: name)
+        func attempt(_ reading: Reading) throws -> ImportSummary {
+            try importFile(kind, path: path, name: name, reading: reading, options: options, progress: progress)
+        }
+        switch options.encoding {
+        case .gb18030:
+            return try attempt(.gb18030(firstInvalidUTF8: nil))
+        case .utf8, .auto:
+            if options.encoding == .auto, let bad = try FileSurvey.firstInvalidUTF8(inFirstChunkOf: path, displayName: name) {
+                return try attempt(.gb18030(firstInvalidUTF8: bad))
+            }
+            do {
+                return try attempt(.utf8)
+            } catch let notUTF8 as NotUTF8 {
+                let bad = (offset: notUTF8.offset, line: try FileSurvey.line(ofByte: notUTF8.offset, path: path, displayName: name))
+                guard options.encoding == .auto else {
+                    RejectsWriter.removeStale(at: options.rejectsPath ?? RejectsWriter.defaultPath(for: path))
+                    throw FileSurvey.notUTF8(offset: bad.offset, line: bad.line, file: name)
+                }
+                return try attempt(.gb18030(firstInvalidUTF8: bad))
+            }
+        }
+    }
+
+    /// How an import attempt reads its file.
+    private enum Reading {
+        /// As UTF-8, checked as it is read (`NotUTF8` at the first byte that is not).
+        case utf8
+        /// As GB18030; `firstInvalidUTF8` is where UTF-8 failed when GB18030 was detected, not chosen.
+        case gb18030(firstInvalidUTF8: (offset: Int, line: Int)?)
+    }
+
+    private func importFile(
+        _ kind: FileKind, path: String, name: String, reading: Reading, options: ImportOptions,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportSummary {
+        let encoding: TextEncoding
+        let reader: CSVReader
+        switch reading {
+        case .utf8:
+            encoding = .utf8
+            reader = try CSVReader(validatingUTF8Of: path, displayName: name)
+        case .gb18030(let firstInvalidUTF8):
+            encoding = .gb18030
+            reader = try CSVReader(path: path, displayName: name, encoding: .gb18030, firstInvalidUTF8: firstInvalidUTF8)
+        }
+        let size = try RawFile(path: path, displayName: name).size
         let digest = BackgroundDigest(path: path, displayName: name)
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
-        let reader = try CSVReader(path: path, displayName: name, encoding: encoding,
-                                   firstInvalidUTF8: options.encoding == .auto ? survey.firstInvalidUTF8 : nil)
         let rejects = options.rejectsPath ?? RejectsWriter.defaultPath(for: path)
         RejectsWriter.removeStale(at: rejects)
         var summary = ImportSummary(dryRun: options.dryRun, encoding: encoding.rawValue)
@@ -59,7 +105,7 @@ extension Registry {
                             }
                         }
                         if summary.read & 0xFFFF == 0 {
-                            progress?(ImportProgress(rows: summary.read, bytesRead: record.bytesRead, totalBytes: survey.size))
+                            progress?(ImportProgress(rows: summary.read, bytesRead: record.bytesRead, totalBytes: size))
                         }
                     }
                     if options.strict && summary.rejected > 0 {

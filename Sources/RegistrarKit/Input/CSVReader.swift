@@ -23,6 +23,14 @@ public final class CSVReader {
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }
 
+    /// A reader of UTF-8 that checks, as it reads, that the file is UTF-8 (no survey went before it):
+    /// reading throws `NotUTF8` at the first byte that is not.
+    init(validatingUTF8Of path: String, displayName: String) throws {
+        source = try UTF8Source(path: path, displayName: displayName, encoding: .utf8, validating: true)
+        self.displayName = displayName
+        buffer.reserveCapacity(RawFile.chunkSize * 2)
+    }
+
     /// The next record's fields (the header line, first), or nil at the end of the file; a later
     /// `forEachRecord` goes on from the record after it.
     public func nextRecord() throws -> [String]? {

@@ -26,7 +26,7 @@ public enum FieldNormalizer {
     public static func normalize(_ text: String) -> String {
         var output: [UInt8] = []
         var copy = text
-        copy.withUTF8 { normalize(UnsafeRawBufferPointer($0), into: &output) }
+        _ = copy.withUTF8 { normalize(UnsafeRawBufferPointer($0), into: &output) }
         return String(decoding: output, as: UTF8.self)
     }
 

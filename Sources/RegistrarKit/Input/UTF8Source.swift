@@ -17,11 +17,17 @@ final class UTF8Source {
     /// Where the file stopped being UTF-8, when GB18030 was a guess: if GB18030 breaks earlier than
     /// that, the file is UTF-8 damaged there, and that is the place to name.
     private let firstInvalidUTF8: (offset: Int, line: Int)?
+    /// Checks UTF-8 as it is read, for a file no survey has checked.
+    private var validator: UTF8Validator?
 
-    init(path: String, displayName: String, encoding: TextEncoding, firstInvalidUTF8: (offset: Int, line: Int)? = nil) throws {
+    /// - Parameter validating: check that UTF-8 text is UTF-8 while reading it, throwing `NotUTF8`
+    ///   at the first byte that is not; without it the caller has surveyed the file already.
+    init(path: String, displayName: String, encoding: TextEncoding, firstInvalidUTF8: (offset: Int, line: Int)? = nil,
+         validating: Bool = false) throws {
         file = try RawFile(path: path, displayName: displayName)
         self.encoding = encoding
         self.firstInvalidUTF8 = firstInvalidUTF8
+        if validating && encoding == .utf8 { validator = UTF8Validator() }
         if encoding == .gb18030 {
             let handle = iconv_open("UTF-8", "GB18030")
             guard let handle, Int(bitPattern: handle) != -1 else {
@@ -43,7 +49,11 @@ final class UTF8Source {
         bytesRead += count
         if count == 0 {
             if !carried.isEmpty { throw invalid(offset: bytesRead - carried.count, line: linesBeforeCarry) }
+            if let pending = validator?.pending, pending > 0 { throw NotUTF8(offset: bytesRead - pending) }
             return false
+        }
+        if validator != nil, let bad = raw.withUnsafeBytes({ validator!.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }) {
+            throw NotUTF8(offset: bytesRead - count + bad)
         }
         var start = 0
         if atStart {
@@ -104,4 +114,9 @@ final class UTF8Source {
             en: "byte \(offset) is valid in neither UTF-8 nor GB18030; the file may be damaged or in another encoding; save it again as UTF-8 or GB18030 (CSV)",
             zh: "第 \(offset) 字节既不是 UTF-8 也不是 GB18030；文件可能已损坏或使用了其他编码；请重新另存为 UTF-8 或 GB18030 的 CSV"))
     }
+}
+
+/// The first byte of a file read as UTF-8 that is not UTF-8, found while reading it.
+struct NotUTF8: Error {
+    var offset: Int
 }
