@@ -28,6 +28,7 @@ final class MemberMerge {
     private let closePeriod: FastStatement
     private let reopenPeriod: FastStatement
     private let audit: FastStatement
+    private let scan: MemberNumberScan
     private let actor = Actor.current
 
     /// The line on which each member was first seen in this file; 0 when not seen, and minus one when
@@ -50,12 +51,12 @@ final class MemberMerge {
         // every row into a fresh allocation for Swift to compare.
         let differs = columns.isEmpty ? "0" : columns.enumerated()
             .map { "((m.\($1.sqlName) IS NOT ?\($0 + 3)) << \($0))" }.joined(separator: " | ")
-        let find = """
-            SELECT m.id, p.id, p.start_date, p.end_date, p.end_reason, \(differs)
-            FROM member m
+        let latestPeriod = """
             LEFT JOIN membership_period p ON p.id = (
                 SELECT q.id FROM membership_period q WHERE q.member_id = m.id ORDER BY q.start_date DESC LIMIT 1)
             """
+        let find = "SELECT m.id, p.id, p.start_date, p.end_date, p.end_reason, \(differs) FROM member m " + latestPeriod
+        scan = try MemberNumberScan(db, latestPeriodJoin: latestPeriod, columns: columns)
         findByNumber = try FastStatement(db, sql: find + " WHERE m.member_no = ?1")
         findByIdentity = try FastStatement(db, sql: find + " WHERE m.id_number = ?1 AND m.id_type IS ?2")
         previousEnd = try FastStatement(db, sql: """
@@ -101,9 +102,15 @@ final class MemberMerge {
     /// Finds the member a row speaks of.
     private func find(_ values: MemberValues) throws -> Found? {
         try values.withStorage { storage in
-            if storage.text(.memberNo) != nil,
-               let found = try lookUp(findByNumber, storage, key: { $0.bind(1, .memberNo, borrowing: storage) }) {
-                return found
+            if let (number, count) = storage.text(.memberNo) {
+                if try scan.move(to: UnsafeRawBufferPointer(start: number, count: count)) {
+                    let id = scan.statement.int64(0)
+                    // A member this import has touched may have changed under the cursor.
+                    if seenLine[id] == 0 { return found(at: scan, storage) }
+                }
+                if let found = try lookUp(findByNumber, storage, key: { $0.bind(1, .memberNo, borrowing: storage) }) {
+                    return found
+                }
             }
             if storage.text(.idNumber) != nil {
                 return try lookUp(findByIdentity, storage) {
@@ -121,13 +128,31 @@ final class MemberMerge {
         for (index, column) in columns.enumerated() { statement.bind(Int32(index + 3), column, borrowing: storage) }
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        var latest: RecordedPeriod?
-        if !statement.isNull(1) {
-            latest = RecordedPeriod(
-                id: statement.int64(1), start: statement.text(2)!, end: statement.text(3),
-                reason: statement.text(4).flatMap(EndReason.init(rawValue:)))
+        return Found(id: statement.int64(0), latest: MemberMerge.latestPeriod(statement), differs: statement.int64(5))
+    }
+
+    /// The member under the scan's cursor, its columns compared with the row's here.
+    private func found(at scan: MemberNumberScan, _ storage: MemberValues.Storage) -> Found {
+        let statement = scan.statement
+        var differs: Int64 = 0
+        for (index, column) in columns.enumerated()
+        where !statement.equals(MemberNumberScan.firstColumn + Int32(index), column, in: storage) {
+            differs |= 1 << index
         }
-        return Found(id: statement.int64(0), latest: latest, differs: statement.int64(5))
+        return Found(id: statement.int64(0), latest: MemberMerge.latestPeriod(statement), differs: differs)
+    }
+
+    /// Columns 1-4 of a look-up: the member's latest period, if it has one.
+    private static func latestPeriod(_ statement: FastStatement) -> RecordedPeriod? {
+        guard !statement.isNull(1) else { return nil }
+        return RecordedPeriod(
+            id: statement.int64(1), start: statement.text(2)!, end: statement.text(3),
+            reason: statement.text(4).flatMap(EndReason.init(rawValue:)))
+    }
+
+    /// Called when the rows are done, before the snapshot and the commit.
+    func finishRows() {
+        scan.finish()
     }
 
     /// Marks the member a rejected row names as present, so a snapshot does not end a membership

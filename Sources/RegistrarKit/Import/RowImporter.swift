@@ -62,6 +62,7 @@ struct MemberRowImporter: RowImporter {
         }, body: { record, checked in
             try each(record, try importChecked(checked))
         })
+        merge.finishRows()
     }
 
     func importChecked(_ checked: Checked) throws -> RowOutcome {

@@ -53,6 +53,22 @@ struct FastStatement {
         }
     }
 
+    /// Whether a column holds the row's value for `memberColumn`, compared where both lie: NULL with
+    /// NULL, an integer with an equal integer, text with the same bytes (SQL's `IS`, as the look-ups use).
+    func equals(_ column: Int32, _ memberColumn: MemberColumn, in storage: MemberValues.Storage) -> Bool {
+        let type = sqlite3_column_type(handle, column)
+        switch storage[memberColumn] {
+        case .null:
+            return type == SQLITE_NULL
+        case .integer(let value):
+            return type == SQLITE_INTEGER && sqlite3_column_int64(handle, column) == value
+        case .text:
+            guard type == SQLITE_TEXT, let pointer = sqlite3_column_text(handle, column) else { return false }
+            let (bytes, count) = storage.text(memberColumn)!
+            return Int(sqlite3_column_bytes(handle, column)) == count && memcmp(bytes, pointer, count) == 0
+        }
+    }
+
     /// Steps once: true when a row is available, false when done; throws SQLite's refusal.
     @discardableResult
     func step() throws -> Bool {

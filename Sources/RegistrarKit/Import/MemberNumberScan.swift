@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// The members in member-number order, walked alongside a roster sorted the same way, which is how
+/// member systems export it: the next row's member is then usually the cursor's next row, one step
+/// away, where a look-up searches the member-number index, the member table and the periods afresh.
+/// A re-import of a million sorted rows spent most of its merging thread in those searches.
+///
+/// The cursor is a plain SELECT on the import's own connection, left open while the import writes.
+/// SQLite keeps it valid across those writes (it re-finds its place by key) but does not promise
+/// whether it shows the rows they changed. So `MemberMerge` trusts it only for a member this import
+/// has not touched yet, and searches as before for anything else: a row out of order, a new member,
+/// a member seen earlier in the file.
+final class MemberNumberScan {
+    /// Columns 0-4 as `MemberMerge`'s look-ups (member id, latest period), 5 the member number, then
+    /// the file's columns from `firstColumn` on.
+    let statement: FastStatement
+    static let firstColumn: Int32 = 6
+    /// On a row (false before the first seek and after the last member).
+    private var positioned = false
+    /// Stepped past the last member: numbers beyond it are new, with nothing to seek.
+    private var exhausted = false
+    /// A file that jumps ahead further than this is followed by a fresh seek, not step by step.
+    private static let stepsBeforeSeek = 8
+
+    init(_ db: Database, latestPeriodJoin: String, columns: [MemberColumn]) throws {
+        let selected = columns.map { ", m." + $0.sqlName }.joined()
+        statement = try FastStatement(db, sql: """
+            SELECT m.id, p.id, p.start_date, p.end_date, p.end_reason, m.member_no\(selected)
+            FROM member m \(latestPeriodJoin)
+            WHERE m.member_no >= ?1 ORDER BY m.member_no
+            """)
+    }
+
+    /// Puts the cursor on the member numbered `key` when it is there to be found cheaply; true when
+    /// it is. False means only that the scan cannot say, and the caller searches.
+    func move(to key: UnsafeRawBufferPointer) throws -> Bool {
+        if positioned {
+            var steps = 0
+            while positioned, compareCurrent(with: key) < 0, steps < MemberNumberScan.stepsBeforeSeek {
+                positioned = try statement.step()
+                steps += 1
+            }
+            if positioned {
+                let order = compareCurrent(with: key)
+                if order >= 0 { return order == 0 }
+            } else {
+                exhausted = true
+                return false
+            }
+        } else if exhausted {
+            return false
+        }
+        try seek(key)
+        return positioned && compareCurrent(with: key) == 0
+    }
+
+    /// Leaves the cursor, so the statement holds nothing once the rows are done.
+    func finish() {
+        statement.reset()
+        positioned = false
+    }
+
+    private func seek(_ key: UnsafeRawBufferPointer) throws {
+        statement.reset()
+        statement.bind(1, key) // copied: the statement outlives this row
+        positioned = try statement.step()
+        exhausted = !positioned
+    }
+
+    /// The cursor's member number against `key` in SQLite's BINARY order: bytes, then length.
+    private func compareCurrent(with key: UnsafeRawBufferPointer) -> Int {
+        guard let current = statement.bytes(5) else { return -1 }
+        let common = min(current.count, key.count)
+        if common > 0, let a = current.baseAddress, let b = key.baseAddress {
+            let order = memcmp(a, b, common)
+            if order != 0 { return Int(order) }
+        }
+        return current.count - key.count
+    }
+}
