@@ -63,7 +63,7 @@ struct MemberValues {
     mutating func set(_ column: MemberColumn, _ value: UnsafeRawBufferPointer) {
         guard !value.isEmpty else { slots[column.rawValue] = .null; return }
         let start = bytes.count
-        bytes.append(contentsOf: value)
+        bytes.appendBytes(value)
         slots[column.rawValue] = .text(start: start, count: value.count)
     }
 

@@ -14,7 +14,7 @@ public enum FieldNormalizer {
             var low = 0, high = field.count
             while low < high, field[low] == 0x20 || field[low] == 0x09 { low += 1 }
             while high > low, field[high - 1] == 0x20 || field[high - 1] == 0x09 { high -= 1 }
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: field[low..<high]))
+            output.appendBytes(UnsafeRawBufferPointer(rebasing: field[low..<high]))
             return start..<output.count
         }
         let text = String(decoding: field, as: UTF8.self).precomposedStringWithCompatibilityMapping
@@ -47,5 +47,14 @@ public enum FieldNormalizer {
             i += 3
         }
         return true
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends raw bytes with one copy. (`append(contentsOf:)` given an `UnsafeRawBufferPointer`
+    /// takes them one at a time, which was a tenth of the reading thread's time in an import.)
+    @inline(__always)
+    mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
+        append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
     }
 }
