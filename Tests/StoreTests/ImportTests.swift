@@ -114,6 +114,9 @@ struct ImportTests {
         ])
         let summary = try importFile(path)
         #expect(summary.inserted == 3 && summary.rejected == 5)
+        // It repeats the rows, identity numbers and all, so only its owner may read it.
+        let permissions = try FileManager.default.attributesOfItem(atPath: try #require(summary.rejectsFile))[.posixPermissions]
+        #expect((permissions as? NSNumber)?.intValue == 0o600)
         let rejects = try String(contentsOfFile: try #require(summary.rejectsFile), encoding: .utf8)
         let lines = rejects.split(separator: "\r\n").map(String.init)
         #expect(lines.count == 6)

@@ -3,7 +3,9 @@ import Foundation
 /// Writes rejected rows, with line, column and reason, as a CSV that Excel opens (UTF-8 with BOM).
 ///
 /// The file is created on the first rejected row only; it holds the rows as they were in the input,
-/// so a person can fix them there and import the rejects file itself.
+/// so a person can fix them there and import the rejects file itself. That means identity numbers in
+/// clear in their own column (the reasons mask them): like the registry file, it is created readable
+/// and writable by its owner only.
 final class RejectsWriter {
     let path: String
     private let headers: [String]
@@ -19,7 +21,8 @@ final class RejectsWriter {
 
     func write(line: Int, column: String?, reason: Text, fields: [String]) throws {
         if handle == nil {
-            guard FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF])),
+            guard FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]),
+                                                 attributes: [.posixPermissions: 0o600]),
                   let opened = FileHandle(forWritingAtPath: path) else {
                 throw ImportRefusal(problem: Text(en: "cannot write the rejects file \(path); choose another with --rejects",
                                                   zh: "无法写入拒绝行文件 \(path)；请用 --rejects 另选路径"))
