@@ -271,6 +271,18 @@ struct ImportTests {
         #expect(try tableCounts()[3] == 1) // one batch: the UTF-8 attempt left nothing behind
     }
 
+    /// Again, into a registry that has the members: the first attempt is walking the members
+    /// (`MemberNumberScan`) when it meets the first GB18030 byte, and the second starts afresh.
+    @Test func aLateGB18030FileImportsAgainUnchanged() throws {
+        let (path, rows, _) = try lateGB18030File()
+        _ = try importFile(path)
+        let before = try tableCounts()
+        let again = try importFile(path)
+        #expect(again.encoding == "gb18030" && again.unchanged == rows && again.inserted == 0 && again.updated == 0)
+        let after = try tableCounts()
+        #expect(after[0] == before[0] && after[1] == before[1] && after[3] == before[3] + 1)
+    }
+
     @Test func aFileGivenAsUTF8ThatIsNotIsRefusedAtItsLineLeavingNothing() throws {
         let (path, _, chineseLine) = try lateGB18030File(badRowFirst: true)
         let before = try tableCounts()

@@ -56,13 +56,13 @@ struct MemberRowImporter: RowImporter {
     func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
         var validator = validator // the reading thread's own, with its own scratch space
         var values = MemberValues()
+        defer { merge.finishRows() } // also when a row or the file fails: the rollback finds no open cursor
         try ReadAhead.run(reader: reader, check: { record -> Checked in
             if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
             return .valid(values.detached())
         }, body: { record, checked in
             try each(record, try importChecked(checked))
         })
-        merge.finishRows()
     }
 
     func importChecked(_ checked: Checked) throws -> RowOutcome {
