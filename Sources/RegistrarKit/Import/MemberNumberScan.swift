@@ -20,8 +20,11 @@ final class MemberNumberScan {
     private var positioned = false
     /// Stepped past the last member: numbers beyond it are new, with nothing to seek.
     private var exhausted = false
-    /// A file that jumps ahead further than this is followed by a fresh seek, not step by step.
-    private static let stepsBeforeSeek = 8
+    /// How many steps forward to try before searching afresh: 8 while stepping finds the rows, halved
+    /// (to at least 1) each time it does not, so a file in another order (by name, or by numbers
+    /// that sort differently as text: 2 after 10) wastes about one step a row, not eight.
+    private var stepAllowance = MemberNumberScan.mostSteps
+    private static let mostSteps = 8
 
     init(_ db: Database, latestPeriodJoin: String, columns: [MemberColumn]) throws {
         let selected = columns.map { ", m." + $0.sqlName }.joined()
@@ -37,13 +40,16 @@ final class MemberNumberScan {
     func move(to key: UnsafeRawBufferPointer) throws -> Bool {
         if positioned {
             var steps = 0
-            while positioned, compareCurrent(with: key) < 0, steps < MemberNumberScan.stepsBeforeSeek {
+            while positioned, compareCurrent(with: key) < 0, steps < max(1, stepAllowance) {
                 positioned = try statement.step()
                 steps += 1
             }
             if positioned {
                 let order = compareCurrent(with: key)
-                if order >= 0 { return order == 0 }
+                if order >= 0 {
+                    if order == 0 { stepAllowance = MemberNumberScan.mostSteps }
+                    return order == 0
+                }
             } else {
                 exhausted = true
                 return false
@@ -51,6 +57,7 @@ final class MemberNumberScan {
         } else if exhausted {
             return false
         }
+        stepAllowance /= 2
         try seek(key)
         return positioned && compareCurrent(with: key) == 0
     }
