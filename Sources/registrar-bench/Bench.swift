@@ -20,11 +20,12 @@ enum Bench {
         case "report": try ReportBenchmark(rows: rows, workspace: workspace).run()
         case "segments": try SegmentsBenchmark(rows: rows, workspace: workspace).run()
         case "roster":
-            // Writes the benchmark's roster to a file, for profiling an import by hand.
+            // Writes the benchmark's roster to a file, for profiling an import by hand (`--shuffled`:
+            // the same rows in a fixed random order).
             guard let index = arguments.firstIndex(of: "--out"), index + 1 < arguments.count else {
                 throw BenchError("roster needs --out FILE")
             }
-            try RosterGenerator(rows: rows).write(to: arguments[index + 1])
+            try RosterGenerator(rows: rows, shuffled: arguments.contains("--shuffled")).write(to: arguments[index + 1])
         default:
             FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, segments, roster\n".utf8))
             exit(2)

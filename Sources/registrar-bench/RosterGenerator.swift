@@ -18,24 +18,40 @@ struct RosterGenerator {
     static let grades = ["普通会员", "普通会员", "普通会员", "高级会员", "学生会员"]
 
     let rows: Int
+    /// The same rows in a fixed pseudo-random order, as an export sorted by something other than
+    /// the member number would have them.
+    var shuffled = false
 
     func write(to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
         defer { try? handle.close() }
         var buffer = Data(RosterGenerator.header.utf8)
-        var random = SplitMix64(seed: 2018)
-        for index in 0..<rows {
-            buffer.append(contentsOf: row(index, &random).utf8)
+        // Each row is made from its own number, so the shuffled file needs no rows held in memory.
+        func emit(_ index: Int) {
+            buffer.append(contentsOf: row(index).utf8)
             if buffer.count > 1 << 20 {
                 handle.write(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
+        if shuffled {
+            var order = Array(0..<rows)
+            var shuffler = SplitMix64(seed: 1949)
+            for index in stride(from: rows - 1, to: 0, by: -1) {
+                order.swapAt(index, Int(shuffler.next() % UInt64(index + 1)))
+            }
+            order.forEach(emit)
+        } else {
+            (0..<rows).forEach(emit)
+        }
         handle.write(buffer)
     }
 
-    private func row(_ index: Int, _ random: inout SplitMix64) -> String {
+    private func row(_ index: Int) -> String {
+        // A mixed seed per row: seeds G apart would make each row's stream the next row's, shifted.
+        var seeder = SplitMix64(seed: 2018 &+ UInt64(index))
+        var random = SplitMix64(seed: seeder.next())
         func pick<T>(_ array: [T]) -> T { array[Int(random.next() % UInt64(array.count))] }
         // Birth date and sequence come from the row number, so identity numbers never collide.
         let born = Day(ordinal: Day(year: 1950, month: 1, day: 1)!.ordinal + index % 18_000)
