@@ -34,7 +34,11 @@ enum ReadAhead {
                     batch.append((record.detached(), check(record)))
                     if batch.count == batchSize {
                         try channel.send(batch)
+                        // Reuse a batch the merging thread is done with: its rows are freed here,
+                        // on the thread that allocated them.
+                        batch = channel.takeBack() ?? []
                         batch.removeAll(keepingCapacity: true)
+                        batch.reserveCapacity(batchSize)
                     }
                 }
                 if !batch.isEmpty { try channel.send(batch) }
@@ -51,6 +55,7 @@ enum ReadAhead {
         do {
             while let batch = try channel.receive() {
                 for item in batch { try body(item.record, item.checked) }
+                channel.giveBack(consume batch)
             }
         } catch {
             channel.stop()
@@ -73,6 +78,7 @@ enum ReadAhead {
         // Every property below is read and written only while `condition` is locked.
         private let condition = NSCondition()
         private var batches: [[Item]] = []
+        private var givenBack: [[Item]] = []
         private var finished = false
         private var failure: (any Error)?
         private var stopped = false
@@ -85,6 +91,22 @@ enum ReadAhead {
             if stopped { throw Stopped() }
             batches.append(batch)
             condition.broadcast()
+        }
+
+        /// The receiver is done with a batch: the sender clears it, so rows are freed on the thread
+        /// that allocated them. Freed on the other, they made the two threads contend for the
+        /// allocator's lock on every row (perf: about 5 % of a re-import in futex waits and wakes).
+        func giveBack(_ batch: consuming [Item]) {
+            condition.lock()
+            defer { condition.unlock() }
+            if givenBack.count < ReadAhead.depth + 2 { givenBack.append(batch) }
+        }
+
+        /// A batch the receiver gave back, if one is waiting.
+        func takeBack() -> [Item]? {
+            condition.lock()
+            defer { condition.unlock() }
+            return givenBack.popLast()
         }
 
         /// The sender is done, with the error that ended its reading, if one did.
