@@ -55,17 +55,20 @@ struct FastStatement {
 
     /// Whether a column holds the row's value for `memberColumn`, compared where both lie: NULL with
     /// NULL, an integer with an equal integer, text with the same bytes (SQL's `IS`, as the look-ups use).
+    /// (Read through the column's value: one `sqlite3_column_*` call, which checks the index and the
+    /// statement's allocation state, instead of three for each of a million rows' dozen columns.)
     func equals(_ column: Int32, _ memberColumn: MemberColumn, in storage: MemberValues.Storage) -> Bool {
-        let type = sqlite3_column_type(handle, column)
+        guard let value = sqlite3_column_value(handle, column) else { return false }
+        let type = sqlite3_value_type(value)
         switch storage[memberColumn] {
         case .null:
             return type == SQLITE_NULL
-        case .integer(let value):
-            return type == SQLITE_INTEGER && sqlite3_column_int64(handle, column) == value
+        case .integer(let integer):
+            return type == SQLITE_INTEGER && sqlite3_value_int64(value) == integer
         case .text:
-            guard type == SQLITE_TEXT, let pointer = sqlite3_column_text(handle, column) else { return false }
+            guard type == SQLITE_TEXT, let pointer = sqlite3_value_text(value) else { return false }
             let (bytes, count) = storage.text(memberColumn)!
-            return Int(sqlite3_column_bytes(handle, column)) == count && memcmp(bytes, pointer, count) == 0
+            return Int(sqlite3_value_bytes(value)) == count && memcmp(bytes, pointer, count) == 0
         }
     }
 
