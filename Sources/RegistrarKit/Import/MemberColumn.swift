@@ -117,9 +117,4 @@ struct MemberValues {
 
         subscript(column: MemberColumn) -> Slot { slots[column.rawValue] }
     }
-
-    func withBytes<R>(_ column: MemberColumn, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
-        guard case .text(let start, let count) = slots[column.rawValue] else { return try body(nil) }
-        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<start + count])) }
-    }
 }
