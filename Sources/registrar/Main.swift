@@ -18,11 +18,12 @@ enum Main {
             exit(error.exitStatus)
         } catch {
             let code = Registrar.exitCode(for: error)
-            let message = Registrar.fullMessage(for: error)
+            var message = Registrar.fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty { print(message) }
                 exit(0)
             }
+            message = ParserMessage.localized(message, language)
             if code == .validationFailure {
                 Console.error(message)
                 exit(2)

@@ -45,6 +45,16 @@ struct FoundationCommandTests {
         #expect(try scratch.run(["no-such-command"]).status == 2)
     }
 
+    @Test func wrongArgumentsAreExplainedInChineseWithLangZh() throws {
+        let scratch = try Scratch()
+        let chinese = try scratch.run(["import", "members", "--lang", "zh"])
+        #expect(chinese.status == 2)
+        #expect(chinese.stderr.hasPrefix("错误：缺少参数 '<file>'\n"), "\(chinese.stderr)")
+        #expect(chinese.stderr.contains("用法：registrar import members"))
+        let english = try scratch.run(["import", "members"])
+        #expect(english.status == 2 && english.stderr.hasPrefix("Error: Missing expected argument '<file>'"))
+    }
+
     @Test func errorsSpeakChineseWithLangZh() throws {
         let scratch = try Scratch()
         let outcome = try scratch.run(["count", "--db", scratch.path("nope.sqlite"), "--lang", "zh"])
