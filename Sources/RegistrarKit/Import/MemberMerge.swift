@@ -29,6 +29,7 @@ final class MemberMerge {
     private let reopenPeriod: FastStatement
     private let audit: FastStatement
     private let scan: MemberNumberScan
+    private let periodWalk: PeriodWalk
     private let actor = Actor.current
 
     /// The line on which each member was first seen in this file; 0 when not seen, and minus one when
@@ -56,7 +57,8 @@ final class MemberMerge {
                 SELECT q.id FROM membership_period q WHERE q.member_id = m.id ORDER BY q.start_date DESC LIMIT 1)
             """
         let find = "SELECT m.id, p.id, p.start_date, p.end_date, p.end_reason, \(differs) FROM member m " + latestPeriod
-        scan = try MemberNumberScan(db, latestPeriodJoin: latestPeriod, columns: columns)
+        scan = try MemberNumberScan(db, columns: columns)
+        periodWalk = try PeriodWalk(db)
         findByNumber = try FastStatement(db, sql: find + " WHERE m.member_no = ?1")
         findByIdentity = try FastStatement(db, sql: find + " WHERE m.id_number = ?1 AND m.id_type IS ?2")
         previousEnd = try FastStatement(db, sql: """
@@ -106,7 +108,7 @@ final class MemberMerge {
                 if try scan.move(to: UnsafeRawBufferPointer(start: number, count: count)) {
                     let id = scan.statement.int64(0)
                     // A member this import has touched may have changed under the cursor.
-                    if seenLine[id] == 0 { return found(at: scan, storage) }
+                    if seenLine[id] == 0 { return try found(at: scan, storage) }
                 }
                 if let found = try lookUp(findByNumber, storage, key: { $0.bind(1, .memberNo, borrowing: storage) }) {
                     return found
@@ -132,14 +134,15 @@ final class MemberMerge {
     }
 
     /// The member under the scan's cursor, its columns compared with the row's here.
-    private func found(at scan: MemberNumberScan, _ storage: MemberValues.Storage) -> Found {
+    private func found(at scan: MemberNumberScan, _ storage: MemberValues.Storage) throws -> Found {
         let statement = scan.statement
         var differs: Int64 = 0
         for (index, column) in columns.enumerated()
         where !statement.equals(MemberNumberScan.firstColumn + Int32(index), column, in: storage) {
             differs |= 1 << index
         }
-        return Found(id: statement.int64(0), latest: MemberMerge.latestPeriod(statement), differs: differs)
+        let id = statement.int64(0)
+        return Found(id: id, latest: try periodWalk.latest(of: id), differs: differs)
     }
 
     /// Columns 1-4 of a look-up: the member's latest period, if it has one.
@@ -153,6 +156,7 @@ final class MemberMerge {
     /// Called when the rows are done, before the snapshot and the commit.
     func finishRows() {
         scan.finish()
+        periodWalk.finish()
     }
 
     /// Marks the member a rejected row names as present, so a snapshot does not end a membership
