@@ -72,12 +72,15 @@ public struct FileSurvey: Sendable, Equatable {
 
     /// The line (from 1) on which the byte at `offset` lies.
     static func line(ofByte offset: Int, path: String, displayName: String) throws -> Int {
+        let file = try RawFile(path: path, displayName: displayName)
+        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
         var line = 1
         var start = 0
-        try RawFile(path: path, displayName: displayName).forEachChunk { bytes in
-            guard start < offset else { return }
-            line += RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, offset - start)]))
-            start += bytes.count
+        while start < offset {
+            let count = try file.read(into: &chunk)
+            if count == 0 { break }
+            line += chunk.withUnsafeBytes { RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: $0[0..<min(count, offset - start)])) }
+            start += count
         }
         return line
     }
