@@ -54,9 +54,7 @@ public enum Demo {
     /// earlier release made is read as it is, not upgraded first.
     private static func isDemoRegistry(at path: String) throws -> Bool {
         try Registry.inspect(path: path, mode: .createOrUpgrade)
-        var configuration = Configuration()
-        configuration.readonly = true
-        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        let reader = try DatabaseQueue(path: path, configuration: Registry.readOnlyConfiguration())
         defer { try? reader.close() }
         let name = try? reader.read { db in try String.fetchOne(db, sql: "SELECT name FROM society WHERE id = 1") }
         return name == societyName

@@ -33,7 +33,6 @@ public struct Registry: Sendable {
 
     /// Opens the registry at `path`, refusing, and leaving untouched, any file that is not ours to change.
     public static func open(path: String, mode: OpenMode) throws -> Registry {
-        memoryStatisticsOff
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -65,6 +64,7 @@ public struct Registry: Sendable {
     /// (afterwards SQLite refuses the change, which is harmless).
     static let memoryStatisticsOff: Void = { _ = registrar_sqlite_disable_memory_statistics() }()
 
+    /// Every connection the registry opens is configured here, so SQLite's one-time settings come first.
     static func configuration() -> Configuration {
         memoryStatisticsOff
         var configuration = Configuration()
@@ -74,6 +74,15 @@ public struct Registry: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
         }
+        return configuration
+    }
+
+    /// A connection that only looks: before a file is known to be ours, or to read it unchanged.
+    static func readOnlyConfiguration() -> Configuration {
+        memoryStatisticsOff
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
         return configuration
     }
 
@@ -92,11 +101,8 @@ public struct Registry: Sendable {
             throw RegistryError.cannotCreate(path: path, reason: "it cannot be read")
         }
         if size == 0 { return } // an empty file is a new SQLite database
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(30)
         do {
-            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            let reader = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
             defer { try? reader.close() }
             try reader.read { db in
                 let applicationID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
