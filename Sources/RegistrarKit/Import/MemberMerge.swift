@@ -27,10 +27,8 @@ final class MemberMerge {
     private let setStart: FastStatement
     private let closePeriod: FastStatement
     private let reopenPeriod: FastStatement
-    private let audit: FastStatement
     private let scan: MemberNumberScan
     private let periodWalk: PeriodWalk
-    private let actor = Actor.current
 
     /// The line on which each member was first seen in this file; 0 when not seen, and minus one when
     /// only a rejected row named it (present for a snapshot, not a duplicate).
@@ -84,9 +82,6 @@ final class MemberMerge {
             """)
         reopenPeriod = try FastStatement(db, sql: """
             UPDATE membership_period SET end_date = NULL, end_reason = NULL, ended_batch_id = NULL WHERE id = ?1
-            """)
-        audit = try FastStatement(db, sql: """
-            INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)
             """)
         seenLine = try LinesByRowID(db, table: "member")
         startedEmpty = try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)")!
@@ -295,13 +290,8 @@ final class MemberMerge {
 
     /// An updated member gets an audit entry naming the columns that changed, never their values.
     private func recordUpdate(memberID: Int64, values: MemberValues, changed: [MemberColumn]) throws {
-        try run(audit) {
-            $0.bind(1, Timestamp.now())
-            $0.bind(2, self.actor)
-            $0.bind(3, AuditAction.memberUpdate.rawValue)
-            $0.bind(4, values.string(.memberNo) ?? "member #\(memberID)")
-            $0.bind(5, "batch \(self.batchID): " + changed.map(\.sqlName).joined(separator: ", "))
-        }
+        try Registry.appendAudit(db, .memberUpdate, subject: values.string(.memberNo) ?? "member #\(memberID)",
+                                 detail: "batch \(batchID): " + changed.map(\.sqlName).joined(separator: ", "))
     }
 
     // MARK: Snapshot
