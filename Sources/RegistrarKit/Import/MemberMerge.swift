@@ -125,7 +125,7 @@ final class MemberMerge {
         for (index, column) in columns.enumerated() { statement.bind(Int32(index + 3), column, borrowing: storage) }
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        return Found(id: statement.int64(0), latest: MemberMerge.latestPeriod(statement), differs: statement.int64(5))
+        return Found(id: statement.int64(0), latest: RecordedPeriod(columnsOf: statement), differs: statement.int64(5))
     }
 
     /// The member under the scan's cursor, its columns compared with the row's here.
@@ -138,14 +138,6 @@ final class MemberMerge {
         }
         let id = statement.int64(0)
         return Found(id: id, latest: try periodWalk.latest(of: id), differs: differs)
-    }
-
-    /// Columns 1-4 of a look-up: the member's latest period, if it has one.
-    private static func latestPeriod(_ statement: FastStatement) -> RecordedPeriod? {
-        guard !statement.isNull(1) else { return nil }
-        return RecordedPeriod(
-            id: statement.int64(1), start: statement.text(2)!, end: statement.text(3),
-            reason: statement.text(4).flatMap(EndReason.init(rawValue:)))
     }
 
     /// Called when the rows are done, before the snapshot and the commit.

@@ -121,7 +121,7 @@ final class PeriodWalk {
             search.reset()
             search.bind(1, member)
             defer { search.reset() }
-            return try search.step() ? PeriodWalk.period(search) : nil
+            return try search.step() ? RecordedPeriod(columnsOf: search) : nil
         }
         lastMember = member
         if exhausted { return nil }
@@ -139,7 +139,7 @@ final class PeriodWalk {
         }
         var latest: RecordedPeriod?
         while positioned, statement.int64(0) == member {
-            latest = PeriodWalk.period(statement)
+            latest = RecordedPeriod(columnsOf: statement)
             positioned = try statement.step()
         }
         exhausted = !positioned
@@ -149,10 +149,5 @@ final class PeriodWalk {
     func finish() {
         statement.reset()
         positioned = false
-    }
-
-    private static func period(_ statement: FastStatement) -> RecordedPeriod {
-        RecordedPeriod(id: statement.int64(1), start: statement.text(2)!, end: statement.text(3),
-                       reason: statement.text(4).flatMap(EndReason.init(rawValue:)))
     }
 }

@@ -42,6 +42,16 @@ struct RecordedPeriod: Equatable {
     var previousEnd: String?
 }
 
+extension RecordedPeriod {
+    /// The period in columns 1-4 (id, start_date, end_date, end_reason) of a look-up's current row,
+    /// as the member look-ups and `PeriodWalk` select it; nil when the id is NULL (no period).
+    init?(columnsOf statement: FastStatement) {
+        guard !statement.isNull(1) else { return nil }
+        self.init(id: statement.int64(1), start: statement.text(2)!, end: statement.text(3),
+                  reason: statement.text(4).flatMap(EndReason.init(rawValue:)))
+    }
+}
+
 /// One change to a member's periods.
 enum PeriodChange: Equatable {
     case open(start: String)
