@@ -12,20 +12,26 @@ extension Registry {
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
         let name = (path as NSString).lastPathComponent
+        // The file's digest does not depend on how it is read: hashed once, however many attempts.
+        let digest = BackgroundDigest(path: path, displayName: name)
         func attempt(_ reading: Reading) throws -> ImportSummary {
-            try importFile(kind, path: path, name: name, reading: reading, options: options, progress: progress)
+            try importFile(kind, path: path, name: name, reading: reading, digest: digest, options: options, progress: progress)
         }
         switch options.encoding {
         case .gb18030:
             return try attempt(.gb18030(firstInvalidUTF8: nil))
         case .utf8, .auto:
-            if options.encoding == .auto, let bad = try FileSurvey.firstInvalidUTF8(inFirstChunkOf: path, displayName: name) {
+            // A roster from Excel on Chinese Windows is GB18030, which its header line usually shows at once.
+            if options.encoding == .auto,
+               let bad = try FileSurvey.of(path: path, displayName: name, limit: RawFile.chunkSize).firstInvalidUTF8 {
                 return try attempt(.gb18030(firstInvalidUTF8: bad))
             }
             do {
                 return try attempt(.utf8)
             } catch let notUTF8 as NotUTF8 {
-                let bad = (offset: notUTF8.offset, line: try FileSurvey.line(ofByte: notUTF8.offset, path: path, displayName: name))
+                // The survey stops at the byte the reading stopped at and names its line; were the file
+                // changed since it was read, the byte the reading found is still the one to name.
+                let bad = try FileSurvey.of(path: path, displayName: name).firstInvalidUTF8 ?? (notUTF8.offset, 1)
                 guard options.encoding == .auto else {
                     RejectsWriter.removeStale(at: options.rejectsPath ?? RejectsWriter.defaultPath(for: path))
                     throw FileSurvey.notUTF8(offset: bad.offset, line: bad.line, file: name)
@@ -44,8 +50,8 @@ extension Registry {
     }
 
     private func importFile(
-        _ kind: FileKind, path: String, name: String, reading: Reading, options: ImportOptions,
-        progress: ((ImportProgress) -> Void)?
+        _ kind: FileKind, path: String, name: String, reading: Reading, digest: BackgroundDigest,
+        options: ImportOptions, progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         let encoding: TextEncoding
         let reader: CSVReader
@@ -57,8 +63,7 @@ extension Registry {
             encoding = .gb18030
             reader = try CSVReader(path: path, displayName: name, encoding: .gb18030, firstInvalidUTF8: firstInvalidUTF8)
         }
-        let size = try RawFile(path: path, displayName: name).size
-        let digest = BackgroundDigest(path: path, displayName: name)
+        let size = reader.fileSize
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
         let rejects = options.rejectsPath ?? RejectsWriter.defaultPath(for: path)
         RejectsWriter.removeStale(at: rejects)

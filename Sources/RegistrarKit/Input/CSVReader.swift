@@ -31,6 +31,9 @@ public final class CSVReader {
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }
 
+    /// The size of the file being read, in bytes, for a progress display.
+    var fileSize: Int { source.fileSize }
+
     /// The next record's fields (the header line, first), or nil at the end of the file; a later
     /// `forEachRecord` goes on from the record after it.
     public func nextRecord() throws -> [String]? {

@@ -17,36 +17,41 @@ public enum EncodingChoice: String, Sendable, CaseIterable {
     case gb18030
 }
 
-/// A pass over a whole file before reading it: its size, and whether it is UTF-8. Small files (a
-/// `--map` file) are surveyed; an import checks UTF-8 while it reads instead (`UTF8Source`), which
-/// spares a million-row roster a serial pass of about 0.3 s, and takes its digest on another core.
-public struct FileSurvey: Sendable, Equatable {
-    public var size: Int
+/// Whether a file is UTF-8, and if not, where it stops being: read in fixed chunks up to the first
+/// byte that is not, so memory does not grow with the file. Small files (a `--map` file) are
+/// surveyed before they are read; an import checks UTF-8 while it reads instead (`UTF8Source`),
+/// which spares a million-row roster a serial pass, and surveys only its first chunk, or the file
+/// once reading has found a byte that is not UTF-8, for that byte's line.
+public struct FileSurvey: Sendable {
     /// Byte offset and line of the first byte that is not UTF-8, if any.
     public var firstInvalidUTF8: (offset: Int, line: Int)?
 
-    public static func == (lhs: FileSurvey, rhs: FileSurvey) -> Bool {
-        lhs.size == rhs.size && lhs.firstInvalidUTF8?.offset == rhs.firstInvalidUTF8?.offset
-    }
-
-    /// Reads the file once, in fixed chunks, so memory does not grow with it.
-    public static func of(path: String, displayName: String) throws -> FileSurvey {
+    /// - Parameter limit: read no further than the whole chunks that reach this many bytes; a
+    ///   character cut short there is not counted as invalid, as the rest of it may follow.
+    public static func of(path: String, displayName: String, limit: Int = .max) throws -> FileSurvey {
+        let file = try RawFile(path: path, displayName: displayName)
+        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
         var validator = UTF8Validator()
         var size = 0
         var lines = 1
-        var invalid: (Int, Int)?
-        try RawFile(path: path, displayName: displayName).forEachChunk { bytes in
-            if invalid == nil {
-                if let bad = validator.feed(bytes) {
-                    invalid = (size + bad, lines + RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: bytes[0..<max(bad, 0)])))
-                } else {
-                    lines += RawFile.newlines(in: bytes)
-                }
+        while size < limit {
+            let count = try file.read(into: &chunk)
+            if count == 0 {
+                // The end: a character left unfinished there is not UTF-8.
+                return FileSurvey(firstInvalidUTF8: validator.pending > 0 ? (size - validator.pending, lines) : nil)
             }
-            size += bytes.count
+            let invalid = chunk.withUnsafeBytes { raw -> (offset: Int, line: Int)? in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<count])
+                if let bad = validator.feed(bytes) {
+                    return (size + bad, lines + RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: bytes[0..<max(bad, 0)])))
+                }
+                lines += RawFile.newlines(in: bytes)
+                return nil
+            }
+            if let invalid { return FileSurvey(firstInvalidUTF8: invalid) }
+            size += count
         }
-        if invalid == nil, validator.pending > 0 { invalid = (size - validator.pending, lines) }
-        return FileSurvey(size: size, firstInvalidUTF8: invalid)
+        return FileSurvey(firstInvalidUTF8: nil)
     }
 
     /// The refusal of a file given as UTF-8 that is not.
@@ -54,35 +59,6 @@ public struct FileSurvey: Sendable, Equatable {
         InputError(file: file, line: line, problem: Text(
             en: "byte \(offset) is not UTF-8; if the file came from Excel on Chinese Windows, use --encoding gb18030 (or auto)",
             zh: "第 \(offset) 字节不是 UTF-8；如果文件来自中文 Windows 的 Excel，请用 --encoding gb18030（或 auto）"))
-    }
-
-    /// The first byte that is not UTF-8 within the file's first chunk (1 MiB), with its line; nil when
-    /// that much is UTF-8 (or is cut short inside a character at the chunk's end). A roster from Excel
-    /// on Chinese Windows is GB18030, which its header line usually shows at once.
-    static func firstInvalidUTF8(inFirstChunkOf path: String, displayName: String) throws -> (offset: Int, line: Int)? {
-        let file = try RawFile(path: path, displayName: displayName)
-        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
-        let count = try file.read(into: &chunk)
-        var validator = UTF8Validator()
-        return chunk.withUnsafeBytes { bytes in
-            let read = UnsafeRawBufferPointer(rebasing: bytes[0..<count])
-            return validator.feed(read).map { ($0, 1 + RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: read[0..<$0]))) }
-        }
-    }
-
-    /// The line (from 1) on which the byte at `offset` lies.
-    static func line(ofByte offset: Int, path: String, displayName: String) throws -> Int {
-        let file = try RawFile(path: path, displayName: displayName)
-        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
-        var line = 1
-        var start = 0
-        while start < offset {
-            let count = try file.read(into: &chunk)
-            if count == 0 { break }
-            line += chunk.withUnsafeBytes { RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: $0[0..<min(count, offset - start)])) }
-            start += count
-        }
-        return line
     }
 
     /// The encoding to read the file in, or why it cannot be read in the one asked for.

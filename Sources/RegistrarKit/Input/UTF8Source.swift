@@ -43,6 +43,9 @@ final class UTF8Source {
         if let converter { iconv_close(converter) }
     }
 
+    /// The size of the file, in bytes.
+    var fileSize: Int { file.size }
+
     /// Appends the next chunk of UTF-8 text to `output`; false at the end of the file.
     func next(into output: inout [UInt8]) throws -> Bool {
         let count = try file.read(into: &raw)
