@@ -105,10 +105,11 @@ CREATE TABLE member (
     updated_batch INTEGER REFERENCES import_batch (id),
     CHECK (member_no IS NOT NULL OR id_number IS NOT NULL),
     CHECK ((id_type IS NULL) = (id_number IS NULL)),
-    CHECK (id_type IS NOT 'resident' OR length(id_number) = 18),
-    -- Identity number first, so a look-up by number alone (type unknown) uses this index.
-    UNIQUE (id_number, id_type)
+    CHECK (id_type IS NOT 'resident' OR length(id_number) = 18)
 );
+-- Identity number first, so a look-up by number alone (type unknown) uses this index. An index of its
+-- own, not a table constraint, so that a first import can build it after its rows (migration v3).
+CREATE UNIQUE INDEX member_identity ON member (id_number, id_type);
 -- One ORCID iD identifies one person. A partial index: most members have none, and a NULL entry would
 -- still cost every import a B-tree insert.
 CREATE UNIQUE INDEX member_orcid ON member (orcid) WHERE orcid IS NOT NULL;

@@ -45,7 +45,7 @@ struct MigrationTests {
 
         #expect(throws: RegistryError.olderSchema(path: path)) { try Registry.open(path: path, mode: .existing) }
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
-        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks"])
+        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index"])
         #expect(try Registry.open(path: path, mode: .existing).appliedMigrations.isEmpty)
         let after = try upgraded.writer.read(Self.contents)
         #expect(after == before)
@@ -53,14 +53,25 @@ struct MigrationTests {
             #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             // Other tables still refer to the rebuilt ones by name, not to the renamed-aside copies.
-            let stale = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE '%\\_v1%' ESCAPE '\\'")
+            let stale = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE sql LIKE '%\\_v1%' ESCAPE '\\' OR sql LIKE '%\\_v2%' ESCAPE '\\'
+                """)
             #expect(stale.isEmpty)
         }
         #expect(try upgraded.count(on: Day(iso: "2019-12-31")!).individual == 258)
 
-        // The rebuilt tables enforce what they did: enumerations, the ORCID iD, non-overlapping periods.
+        // The rebuilt tables enforce what they did: enumerations, the ORCID iD, the identity number,
+        // non-overlapping periods.
         try upgraded.writer.write { db in
             let someone = try Int64.fetchOne(db, sql: "SELECT member_id FROM membership_period WHERE end_date IS NULL LIMIT 1")!
+            let identified = try Row.fetchOne(db, sql: "SELECT id, id_number, id_type FROM member WHERE id_number IS NOT NULL LIMIT 1")!
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: """
+                    UPDATE member SET id_number = ?, id_type = ?
+                    WHERE id = (SELECT id FROM member WHERE id <> ? AND id_type = ? LIMIT 1)
+                    """,
+                               arguments: [identified["id_number"], identified["id_type"], identified["id"], identified["id_type"]])
+            }
             #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE member SET grade = 'gold' WHERE id = ?", arguments: [someone]) }
             try db.execute(sql: "UPDATE member SET orcid = '0000-0002-1825-0097' WHERE id = ?", arguments: [someone])
             #expect(throws: DatabaseError.self) {

@@ -18,6 +18,11 @@ enum Migrations {
         migrator.registerMigration("v2-enumeration-checks") { db in
             try db.execute(sql: sql(PackageResources.v2_enumeration_checks_sql))
         }
+        // Rebuilds the member table with the identity number unique through a named index, which a
+        // first import may drop and build after its rows (`IdentityIndexDeferral`).
+        migrator.registerMigration("v3-identity-index") { db in
+            try db.execute(sql: sql(PackageResources.v3_identity_index_sql))
+        }
         return migrator
     }
 
