@@ -2,17 +2,23 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The hot path of an import: a cached GRDB statement driven through SQLite's C API.
+/// The hot path of an import: a GRDB statement driven through SQLite's C API.
 ///
 /// GRDB's `execute(arguments:)` builds a `StatementArguments` array per call, which costs more than
 /// the insert itself at a million rows; binding bytes straight into the statement handle does not.
+///
+/// The statement is its own, not one from GRDB's cache: GRDB empties that cache, finalising what is
+/// in it, whenever the schema changes, which a first import does part-way (`IdentityIndexDeferral`).
+/// SQLite prepares an owned statement again by itself after such a change.
 struct FastStatement {
     let handle: OpaquePointer
     let connection: OpaquePointer
+    /// Keeps the statement alive, and finalises it, with the last copy of this value.
+    private let owner: Statement
 
     init(_ db: Database, sql: String) throws {
-        let statement = try db.cachedStatement(sql: sql)
-        handle = statement.sqliteStatement
+        owner = try db.makeStatement(sql: sql)
+        handle = owner.sqliteStatement
         connection = db.sqliteConnection!
     }
 
