@@ -38,6 +38,8 @@ final class MemberMerge {
     /// is inserted straight away and looked up only when a key turns out to be taken (a first import
     /// of a million members makes two million fewer look-ups that could find nothing).
     private let startedEmpty: Bool
+    /// The identity-number index while a first import has it away (`IdentityIndexDeferral`).
+    private var identityDeferral: IdentityIndexDeferral?
 
     /// - Parameter columns: the member columns the file carries; the others are left as they are.
     init(db: Database, batchID: Int64, asOf: String, columns: [MemberColumn]) throws {
@@ -110,6 +112,11 @@ final class MemberMerge {
                 }
             }
             if storage.text(.idNumber) != nil {
+                if let deferral = identityDeferral {
+                    // No member inserted so far has the identity: nothing to search for without the index.
+                    guard deferral.mayHold(IdentityIndexDeferral.fingerprint(of: storage)!) else { return nil }
+                    try buildIdentityIndex()
+                }
                 return try lookUp(findByIdentity, storage) {
                     $0.bind(1, .idNumber, borrowing: storage)
                     $0.bind(2, .idType, borrowing: storage)
@@ -140,15 +147,39 @@ final class MemberMerge {
         return Found(id: id, latest: try periodWalk.latest(of: id), differs: differs)
     }
 
-    /// Called when the rows are done, before the snapshot and the commit.
+    /// Before the first row: a first import, into a registry with no members, builds the identity
+    /// index after its rows (`IdentityIndexDeferral`).
+    /// - Parameter fileSize: the roster's size in bytes.
+    func beginRows(fileSize: Int) throws {
+        guard startedEmpty else { return }
+        identityDeferral = try IdentityIndexDeferral(db, fileSize: fileSize)
+    }
+
+    /// Called when every row is merged, before the snapshot and the commit.
+    func completeRows() throws {
+        try buildIdentityIndex()
+    }
+
+    /// Called when the rows are done, or have failed, so the statements hold no cursor.
     func finishRows() {
         scan.finish()
         periodWalk.finish()
     }
 
+    /// Puts the identity index back, if a first import has it away, before anything needs it.
+    private func buildIdentityIndex() throws {
+        guard let deferral = identityDeferral else { return }
+        identityDeferral = nil
+        finishRows() // no cursor open on the table being indexed
+        try deferral.build()
+    }
+
     /// Marks the member a rejected row names as present, so a snapshot does not end a membership
     /// because of a typo in another column.
     func markPresent(memberNo: String?, idNumber: String?, idType: String?) throws {
+        // Into a registry that began empty, any member a rejected row can name was created by this
+        // import and is marked already.
+        if startedEmpty { return }
         var values = MemberValues()
         values.reset(line: 0)
         if let memberNo { values.set(.memberNo, memberNo) }
@@ -221,6 +252,10 @@ final class MemberMerge {
         guard case .changes(let changes) = PeriodReconciliation.reconcile(row: values.membership, latest: nil, asOf: asOf) else {
             return nil
         }
+        if let deferral = identityDeferral, let identity = values.withStorage(IdentityIndexDeferral.fingerprint(of:)),
+           deferral.mayHold(identity) {
+            try buildIdentityIndex()
+        }
         guard let failure = try insertNew(values, changes) else { return .inserted }
         return failure.isKeyTaken ? nil : MemberMerge.rejection(failure)
     }
@@ -229,6 +264,9 @@ final class MemberMerge {
     private func insertNew(_ values: MemberValues, _ changes: [PeriodChange]) throws -> StepFailure? {
         if let failure = try write(insertMember, values, memberID: nil) { return failure }
         let id = db.lastInsertedRowID
+        if let deferral = identityDeferral, let identity = values.withStorage(IdentityIndexDeferral.fingerprint(of:)) {
+            deferral.record(identity)
+        }
         see(id, line: values.line)
         try apply(changes, memberID: id)
         return nil

@@ -57,12 +57,14 @@ struct MemberRowImporter: RowImporter {
         var validator = validator // the reading thread's own, with its own scratch space
         var values = MemberValues()
         defer { merge.finishRows() } // also when a row or the file fails: the rollback finds no open cursor
+        try merge.beginRows(fileSize: reader.fileSize)
         try ReadAhead.run(reader: reader, check: { record -> Checked in
             if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
             return .valid(values.detached())
         }, body: { record, checked in
             try each(record, try importChecked(checked))
         })
+        try merge.completeRows()
     }
 
     func importChecked(_ checked: Checked) throws -> RowOutcome {
