@@ -40,6 +40,8 @@ final class MemberMerge {
     private let startedEmpty: Bool
     /// The identity-number index while a first import has it away (`IdentityIndexDeferral`).
     private var identityDeferral: IdentityIndexDeferral?
+    /// The periods' no-overlap trigger while a first import has it away (`OverlapTriggerDeferral`).
+    private var overlapDeferral: OverlapTriggerDeferral?
 
     /// - Parameter columns: the member columns the file carries; the others are left as they are.
     init(db: Database, batchID: Int64, asOf: String, columns: [MemberColumn]) throws {
@@ -148,16 +150,22 @@ final class MemberMerge {
     }
 
     /// Before the first row: a first import, into a registry with no members, builds the identity
-    /// index after its rows (`IdentityIndexDeferral`).
+    /// index after its rows (`IdentityIndexDeferral`) and checks the periods once instead of by
+    /// trigger (`OverlapTriggerDeferral`).
     /// - Parameter fileSize: the roster's size in bytes.
     func beginRows(fileSize: Int) throws {
         guard startedEmpty else { return }
         identityDeferral = try IdentityIndexDeferral(db, fileSize: fileSize)
+        overlapDeferral = try OverlapTriggerDeferral(db)
     }
 
     /// Called when every row is merged, before the snapshot and the commit.
     func completeRows() throws {
         try buildIdentityIndex()
+        if let deferral = overlapDeferral {
+            overlapDeferral = nil
+            try deferral.restore()
+        }
     }
 
     /// Called when the rows are done, or have failed, so the statements hold no cursor.

@@ -3,9 +3,10 @@ import GRDB
 import Testing
 @testable import RegistrarKit
 
-/// A first import builds the identity-number index after its rows (`IdentityIndexDeferral`). It must
+/// A first import builds the identity-number index after its rows (`IdentityIndexDeferral`) and
+/// checks the periods once, not by trigger (`OverlapTriggerDeferral`). It must
 /// decide every row exactly as an import into a registry that has the index all along.
-struct IdentityIndexDeferralTests {
+struct FirstImportDeferralTests {
     static let header = "会员编号,姓名,性别,身份证号,ORCID,入会日期,退会日期,会员状态\n"
     static func id(_ serial: Int) -> String { MemberNumberScanTests.identityNumber(serial) }
 
@@ -56,6 +57,12 @@ struct IdentityIndexDeferralTests {
         }
     }
 
+    func overlapTrigger(_ store: TemporaryRegistry) throws -> String? {
+        try store.registry.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'membership_period_no_overlap_insert'")
+        }
+    }
+
     @Test(arguments: [rows, rowsBuildingOnInsert])
     func aFirstImportDecidesEveryRowAsAnImportWithTheIndexWould(rows: [String]) throws {
         // The same file into an empty registry (index deferred) and into one that already holds a
@@ -65,6 +72,7 @@ struct IdentityIndexDeferralTests {
         try indexedAllAlong.addMember("Z999", from: "2010-01-01")
         let before = try #require(try identityIndex(empty))
         let beforeIndexed = try #require(try identityIndex(indexedAllAlong))
+        let trigger = try #require(try overlapTrigger(empty))
 
         let (deferred, deferredRejects) = try importRows(rows, into: empty)
         let (indexed, indexedRejects) = try importRows(rows, into: indexedAllAlong)
@@ -98,6 +106,7 @@ struct IdentityIndexDeferralTests {
         // import kept its index where it was.
         let after = try identityIndex(empty)
         #expect(after?.sql == before.sql)
+        #expect(try overlapTrigger(empty) == trigger)
         let afterIndexed = try identityIndex(indexedAllAlong)
         #expect(afterIndexed == beforeIndexed)
         let (integrity, plan) = try empty.registry.read { db in
@@ -136,12 +145,15 @@ struct IdentityIndexDeferralTests {
     @Test func aFirstImportRolledBackLeavesTheIndexAsItWas() throws {
         let store = try TemporaryRegistry()
         let before = try #require(try identityIndex(store))
+        let trigger = try #require(try overlapTrigger(store))
         _ = try importRows(Self.rows, into: store, dryRun: true)
         let afterDryRun = try identityIndex(store)
         #expect(afterDryRun == before)
+        #expect(try overlapTrigger(store) == trigger)
         #expect(throws: ImportRefusal.self) { try importRows(Self.rows, into: store, strict: true) }
         let afterRefusal = try identityIndex(store)
         #expect(afterRefusal == before)
+        #expect(try overlapTrigger(store) == trigger)
         #expect(try store.registry.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM member") } == 0)
     }
 
@@ -179,5 +191,30 @@ struct IdentityIndexDeferralTests {
             try deferral.build()
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'member_identity'") == 1)
         }
+    }
+
+    /// While the trigger is away nothing stops overlapping periods, so the check that puts it back
+    /// must find them; periods one after another pass, and the trigger then refuses an overlap again.
+    @Test func theOverlapTriggerIsPutBackOnlyOverPeriodsThatDoNotOverlap() throws {
+        let store = try TemporaryRegistry()
+        let member = try store.addMember("M1", from: "2010-01-01", until: "2012-12-31")
+        try store.registry.write { db in
+            let deferral = try #require(try OverlapTriggerDeferral(db))
+            try db.execute(sql: "INSERT INTO membership_period (member_id, start_date) VALUES (?, '2013-01-01')", arguments: [member])
+            try deferral.restore()
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO membership_period (member_id, start_date, end_date, end_reason) VALUES (?, '2012-06-01', '2012-07-01', 'lapsed')",
+                               arguments: [member])
+            }
+        }
+        #expect(throws: RegistryError.self) {
+            try store.registry.write { db in
+                let deferral = try #require(try OverlapTriggerDeferral(db))
+                try db.execute(sql: "INSERT INTO membership_period (member_id, start_date, end_date, end_reason) VALUES (?, '2012-06-01', '2012-07-01', 'lapsed')",
+                               arguments: [member])
+                try deferral.restore()
+            }
+        }
+        #expect(try overlapTrigger(store) != nil) // the failed transaction was rolled back, trigger and all
     }
 }
