@@ -6,11 +6,24 @@ import Foundation
 /// Benchmarks print figures; they never pass or fail a test.
 @main
 enum Bench {
-    static func main() throws {
+    static func main() {
+        do {
+            try run()
+        } catch {
+            // One line, not a crash report: a mistyped argument is not a bug.
+            FileHandle.standardError.write(Data("registrar-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let scenario = arguments.isEmpty ? "import" : arguments.removeFirst()
         var rows = 1_000_000
-        if let index = arguments.firstIndex(of: "--rows"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
+        if let index = arguments.firstIndex(of: "--rows") {
+            guard index + 1 < arguments.count, let value = Int(arguments[index + 1]), value > 0 else {
+                throw BenchError("--rows needs a whole number of rows, such as --rows 1000000")
+            }
             rows = value
         }
         let workspace = try Workspace()
