@@ -4,7 +4,7 @@ import GRDB
 /// A first import's identity-number index, built once the rows are in rather than row by row.
 ///
 /// Into an empty registry, a million rows inserted into `member_identity` one at a time land at
-/// random places in a B-tree four times the size of the import's page cache: about a third of the
+/// random places in a B-tree four times the size of the import's page cache: about a fifth of the
 /// import, where SQLite builds the same index from the finished table with one sort in about a
 /// second. So a first import drops the index inside its transaction and builds it at the end.
 ///
