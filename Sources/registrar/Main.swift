@@ -8,6 +8,7 @@ import RegistrarKit
 enum Main {
     static func main() {
         let language = GlobalOptions.languageFromArguments()
+        let helpWidth = HelpColumns.prepare(language)
         do {
             var command = try Registrar.parseAsRoot()
             try command.run()
@@ -20,7 +21,7 @@ enum Main {
             let code = Registrar.exitCode(for: error)
             var message = Registrar.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { print(HelpPage.localized(message, language, width: helpWidth)) }
                 exit(0)
             }
             message = ParserMessage.localized(message, language)
@@ -37,4 +38,24 @@ enum Main {
 /// Thrown by a check command after it printed its verdict, to end with status 3.
 struct CheckVerdict: Error {
     var exitStatus: Int32 = 3
+}
+
+/// The width a `--help` page is wrapped to. The parser wraps by characters at spaces, which Chinese
+/// has none of, so under `--lang zh` it is asked for an unwrapped page (`COLUMNS`, which it honours)
+/// and `HelpPage` wraps it by terminal columns.
+enum HelpColumns {
+    static func prepare(_ language: Language) -> Int {
+        let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? terminalColumns() ?? 80
+        let arguments = CommandLine.arguments.dropFirst()
+        if language == .zh, arguments.first == "help" || arguments.contains("--help") || arguments.contains("-h") {
+            setenv("COLUMNS", "10000", 1)
+        }
+        return width
+    }
+
+    private static func terminalColumns() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }
