@@ -5,11 +5,13 @@ extension Registrar {
     /// `registrar audit`: the append-only audit log.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the audit log: imports, changes and every look-up of sensitive data.")
+            abstract: Text(en: "Show the audit log: imports, changes and every look-up of sensitive data.",
+                           zh: "查看审计日志：导入、修改及每次敏感信息查询。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "Only entries from this day on, YYYY-MM-DD (UTC).")
+        @Option(help: Text(en: "Only entries from this day on, YYYY-MM-DD (UTC).",
+                           zh: "只列此日（含）以后的记录，YYYY-MM-DD（UTC）。").asHelp)
         var since: Day?
 
         func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }

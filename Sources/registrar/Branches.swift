@@ -5,11 +5,13 @@ extension Registrar {
     /// `registrar branches`: branches with no activity for longer than the society's setting (O1).
     struct Branches: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Branches (分支机构) with no activity for more than the configured months (default 24); dissolved ones left out.")
+            abstract: Text(en: "Branches (分支机构) with no activity for more than the configured months (default 24); dissolved ones left out.",
+                           zh: "超过设定月数（默认 24）无活动的分支机构；已撤销的不列。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "The day to judge on, YYYY-MM-DD (default: today).")
+        @Option(help: Text(en: "The day to judge on, YYYY-MM-DD (default: today).",
+                           zh: "判断日期，YYYY-MM-DD（默认：今天）。").asHelp)
         var on: Day?
 
         func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }

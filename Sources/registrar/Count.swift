@@ -5,11 +5,12 @@ extension Registrar {
     /// `registrar count`: individual and unit members in good standing on a day.
     struct Count: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Count individual and unit members on a day.")
+            abstract: Text(en: "Count individual and unit members on a day.", zh: "统计某日的个人会员和单位会员数。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(name: .customLong("as-of"), help: "The day to count on, YYYY-MM-DD (default: today).")
+        @Option(name: .customLong("as-of"), help: Text(en: "The day to count on, YYYY-MM-DD (default: today).",
+                                                       zh: "统计日期，YYYY-MM-DD（默认：今天）。").asHelp)
         var asOf: Day?
 
         func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }

@@ -6,11 +6,12 @@ extension Registrar {
     /// `registrar demo`: load the bundled fixtures into a fresh registry and show a tour.
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the bundled fixtures into a fresh registry (default ./registrar-demo.sqlite) and show a tour.")
+            abstract: Text(en: "Load the bundled fixtures into a fresh registry (default ./registrar-demo.sqlite) and show a tour.",
+                           zh: "把自带的示例数据导入新会员库（默认 ./registrar-demo.sqlite）并演示。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "The fixtures folder.")
+        @Option(help: Text(en: "The fixtures folder.", zh: "示例数据文件夹。").asHelp)
         var fixtures = "fixtures"
 
         func validate() throws { try options.require(formatIn: [.table]) }
@@ -37,7 +38,8 @@ extension Registrar {
                                   Text(en: "unit", zh: "单位会员")(language)],
                         counts.map { [$0.asOf, String($0.individual), String($0.unit)] }, format: .table)
 
-            heading(Text(en: "The 15% goal (registrar growth --year 2018)", zh: "15% 增长目标（registrar growth --year 2018）"))
+            heading(Text(en: "The 15% goal (registrar growth --year 2018)",
+                         zh: "15% 增长目标（registrar growth --year 2018）"))
             Console.write(try registry.growthReport(year: 2018).table(language))
 
             heading(Text(en: "Board cap for an election in 2019 (registrar board caps --year 2019)",

@@ -4,13 +4,16 @@ import RegistrarKit
 
 /// The flags every command takes: where the registry is, how to print, in which language.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The registry file (default: $REGISTRAR_DB, else ./registrar.sqlite).")
+    @Option(name: .long, help: Text(en: "The registry file (default: $REGISTRAR_DB, else ./registrar.sqlite).",
+                                    zh: "会员库文件（默认：$REGISTRAR_DB，否则 ./registrar.sqlite）。").asHelp)
     var db: String?
 
-    @Option(name: .long, help: "Output format: table, csv or json (html where a report offers it).")
+    @Option(name: .long, help: Text(en: "Output format: table, csv or json (html where a report offers it).",
+                                    zh: "输出格式：table、csv 或 json（报告另有 html）。").asHelp)
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Language of labels and messages: en or zh (default: $REGISTRAR_LANG, else en).")
+    @Option(name: .long, help: Text(en: "Language of labels and messages: en or zh (default: $REGISTRAR_LANG, else en).",
+                                    zh: "界面语言：en 或 zh（默认：$REGISTRAR_LANG，否则 en）。").asHelp)
     var lang: Language?
 
     var databasePath: String {

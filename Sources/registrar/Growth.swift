@@ -5,11 +5,12 @@ extension Registrar {
     /// `registrar growth`: a year's growth, the 15% goal (G1) and board-cap relaxation (G2).
     struct Growth: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Year-over-year growth of individual members, the growth goal, and relaxation eligibility.")
+            abstract: Text(en: "Year-over-year growth of individual members, the growth goal, and relaxation eligibility.",
+                           zh: "个人会员同比增长、增长目标及放宽条件。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "The year (default: the society's target year).")
+        @Option(help: Text(en: "The year (default: the society's target year).", zh: "年份（默认：学会的目标年）。").asHelp)
         var year: Int?
 
         func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }

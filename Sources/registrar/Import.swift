@@ -6,38 +6,47 @@ extension Registrar {
     /// `registrar import`: bring a file exported from the member system into the registry.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a roster or another file exported from the member system.",
+            abstract: Text(en: "Import a roster or another file exported from the member system.",
+                           zh: "导入会员名册或会员系统导出的其他文件。").inHelp,
             subcommands: [Members.self, Units.self, Services.self, Integrity.self, BoardSeats.self, BoardAttendance.self, Branches.self])
     }
 }
 
 /// The flags every import takes.
 struct ImportArguments: ParsableArguments {
-    @Argument(help: "The CSV file (UTF-8 or GB18030, Chinese or English headers).")
+    @Argument(help: Text(en: "The CSV file (UTF-8 or GB18030, Chinese or English headers).",
+                         zh: "CSV 文件（UTF-8 或 GB18030，中文或英文表头）。").asHelp)
     var file: String
 
-    @Option(name: .customLong("as-of"), help: "The date the file describes, YYYY-MM-DD (default: today).")
+    @Option(name: .customLong("as-of"), help: Text(en: "The date the file describes, YYYY-MM-DD (default: today).",
+                                                   zh: "文件所反映的日期，YYYY-MM-DD（默认：今天）。").asHelp)
     var asOf: Day?
 
-    @Flag(help: "The file is the complete roster at --as-of: members absent from it are ended on that date.")
+    @Flag(help: Text(en: "The file is the complete roster at --as-of: members absent from it are ended on that date.",
+                     zh: "文件是 --as-of 当日的完整名册：未列入的会员于该日终止会籍。").asHelp)
     var snapshot = false
 
-    @Option(name: .customLong("max-lapse"), help: "Refuse a snapshot that would end more than this percentage of current members.")
+    @Option(name: .customLong("max-lapse"), help: Text(en: "Refuse a snapshot that would end more than this percentage of current members.",
+                                                       zh: "快照将终止的现有会员超过此百分比时拒绝导入。").asHelp)
     var maxLapse: String = "10"
 
-    @Flag(name: .customLong("dry-run"), help: "Validate and report what would change; change nothing.")
+    @Flag(name: .customLong("dry-run"), help: Text(en: "Validate and report what would change; change nothing.",
+                                                   zh: "只校验并报告将有的改动，不做任何改动。").asHelp)
     var dryRun = false
 
-    @Flag(help: "Any rejected row aborts the whole import; nothing changes.")
+    @Flag(help: Text(en: "Any rejected row aborts the whole import; nothing changes.",
+                     zh: "任一行被拒绝即放弃整个导入，不做任何改动。").asHelp)
     var strict = false
 
-    @Option(help: "Where to write rejected rows (default: next to FILE, NAME.rejects.csv).")
+    @Option(help: Text(en: "Where to write rejected rows (default: next to FILE, NAME.rejects.csv).",
+                       zh: "被拒绝行的写入位置（默认：FILE 旁的 NAME.rejects.csv）。").asHelp)
     var rejects: String?
 
-    @Option(help: "auto, utf-8 or gb18030.")
+    @Option(help: Text(en: "auto, utf-8 or gb18030.", zh: "auto、utf-8 或 gb18030。").asHelp)
     var encoding: EncodingChoice = .auto
 
-    @Option(help: "A CSV of `header,field` lines naming your columns, over the built-in names.")
+    @Option(help: Text(en: "A CSV of `header,field` lines naming your columns, over the built-in names.",
+                       zh: "列名对照 CSV（每行 `表头,字段`），优先于内置列名。").asHelp)
     var map: String?
 
     func validate() throws {
@@ -82,7 +91,8 @@ enum PercentArgument {
 
 extension Registrar.Import {
     struct Members: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import the individual-member roster (个人会员).")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Import the individual-member roster (个人会员).",
+                                                                       zh: "导入个人会员名册。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
@@ -90,7 +100,8 @@ extension Registrar.Import {
     }
 
     struct Units: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import the unit-member roster (单位会员).")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Import the unit-member roster (单位会员).",
+                                                                       zh: "导入单位会员名册。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
@@ -98,7 +109,8 @@ extension Registrar.Import {
     }
 
     struct Services: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import service records (会员服务); a row already recorded is left unchanged.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Import service records (会员服务); a row already recorded is left unchanged.",
+                                                                       zh: "导入会员服务记录；已有的记录保持不变。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
@@ -106,7 +118,8 @@ extension Registrar.Import {
     }
 
     struct Integrity: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import integrity cases (学术诚信档案), re-imported by case number.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Import integrity cases (学术诚信档案), re-imported by case number.",
+                                                                       zh: "导入学术诚信案件，按案件编号更新。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
@@ -116,7 +129,8 @@ extension Registrar.Import {
     struct BoardSeats: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "board-seats",
-            abstract: "Import board seats (理事会成员) by term; a new term is created from its dates.")
+            abstract: Text(en: "Import board seats (理事会成员) by term; a new term is created from its dates.",
+                           zh: "按届导入理事会成员；新的一届按其起止日期建立。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
@@ -126,7 +140,8 @@ extension Registrar.Import {
     struct BoardAttendance: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "board-attendance",
-            abstract: "Import attendance at board and standing-board meetings (出席/请假/缺席).")
+            abstract: Text(en: "Import attendance at board and standing-board meetings (出席/请假/缺席).",
+                           zh: "导入理事会、常务理事会会议出席情况（出席/请假/缺席）。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
@@ -134,7 +149,8 @@ extension Registrar.Import {
     }
 
     struct Branches: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import branches (分支机构), re-imported by name.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Import branches (分支机构), re-imported by name.",
+                                                                       zh: "导入分支机构，按名称更新。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }

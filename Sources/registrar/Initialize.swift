@@ -6,11 +6,12 @@ extension Registrar {
     struct Initialize: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init",
-            abstract: "Create the registry file, or upgrade an older one in place.")
+            abstract: Text(en: "Create the registry file, or upgrade an older one in place.",
+                           zh: "新建会员库文件，或就地升级旧版本的会员库。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "The society's name, shown on reports.")
+        @Option(help: Text(en: "The society's name, shown on reports.", zh: "学会名称，显示在报告上。").asHelp)
         var society: String?
 
         func run() throws {

@@ -6,7 +6,8 @@ extension Registrar {
     /// `registrar integrity`: academic-integrity dossiers (会员学术诚信档案).
     struct Integrity: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Academic-integrity dossiers: look up, check before a nomination, record cases.",
+            abstract: Text(en: "Academic-integrity dossiers: look up, check before a nomination, record cases.",
+                           zh: "学术诚信档案：查询、提名前核查、登记案件。").inHelp,
             subcommands: [Lookup.self, Check.self, Add.self, Update.self, History.self])
     }
 }
@@ -14,12 +15,15 @@ extension Registrar {
 extension Registrar.Integrity {
     struct Lookup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A member's dossier, by member number, identity number, ORCID or part of a name (audited).")
+            abstract: Text(en: "A member's dossier, by member number, identity number, ORCID or part of a name (audited).",
+                           zh: "按会员编号、证件号码、ORCID 或姓名片段查询会员档案（记入审计）。").inHelp)
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "Member number, identity number, ORCID iD, or a part of a name.")
+        @Argument(help: Text(en: "Member number, identity number, ORCID iD, or a part of a name.",
+                             zh: "会员编号、证件号码、ORCID 或姓名片段。").asHelp)
         var query: String
-        @Flag(help: "Show identity numbers unmasked (recorded in the audit log).")
+        @Flag(help: Text(en: "Show identity numbers unmasked (recorded in the audit log).",
+                         zh: "显示完整证件号码（记入审计日志）。").asHelp)
         var reveal = false
 
         func validate() throws { try options.require(formatIn: [.table, .json]) }
@@ -39,12 +43,14 @@ extension Registrar.Integrity {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Clear, or the sanctions in force that block a nomination, award or board seat (exit 3 when blocked).")
+            abstract: Text(en: "Clear, or the sanctions in force that block a nomination, award or board seat (exit 3 when blocked).",
+                           zh: "核查是否有妨碍提名、评奖或理事任职的有效处理（受阻时退出码为 3）。").inHelp)
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "Member number, identity number or ORCID iD.")
+        @Argument(help: Text(en: "Member number, identity number or ORCID iD.", zh: "会员编号、证件号码或 ORCID。").asHelp)
         var key: String
-        @Option(help: "The day of the nomination, YYYY-MM-DD (default: today).")
+        @Option(help: Text(en: "The day of the nomination, YYYY-MM-DD (default: today).",
+                           zh: "提名日期，YYYY-MM-DD（默认：今天）。").asHelp)
         var on: Day?
 
         func validate() throws { try options.require(formatIn: [.table, .json]) }
@@ -64,16 +70,21 @@ extension Registrar.Integrity {
     /// The case fields as flags, shared by `add` and `update`.
     struct CaseFields: ParsableArguments {
         @Option(name: .customLong("opened-on")) var openedOn: Day?
-        @Option(help: "fabrication, falsification, plagiarism, improper_authorship, duplicate_submission, paper_mill, review_manipulation, other (or the Chinese term)")
+        @Option(help: Text(en: "fabrication, falsification, plagiarism, improper_authorship, duplicate_submission, paper_mill, review_manipulation, other (or the Chinese term)",
+                           zh: "不端类型：fabrication、falsification、plagiarism、improper_authorship、duplicate_submission、paper_mill、review_manipulation、other（或中文名称）").asHelp)
         var allegation: String?
-        @Option(help: "open, investigating, decided, appealed, closed (or 立案, 调查中, 已处理, 申诉中, 结案)") var status: String?
-        @Option(help: "substantiated or unsubstantiated (属实/不属实)") var finding: String?
+        @Option(help: Text(en: "open, investigating, decided, appealed, closed (or 立案, 调查中, 已处理, 申诉中, 结案)",
+                           zh: "立案、调查中、已处理、申诉中、结案（或 open、investigating、decided、appealed、closed）").asHelp) var status: String?
+        @Option(help: Text(en: "substantiated or unsubstantiated (属实/不属实)",
+                           zh: "属实/不属实（或 substantiated、unsubstantiated）").asHelp) var finding: String?
         @Option(name: .customLong("decided-on")) var decidedOn: Day?
-        @Option(help: "none, warning, criticism, suspension, expulsion, award_revocation, nomination_ban (or the Chinese term)")
+        @Option(help: Text(en: "none, warning, criticism, suspension, expulsion, award_revocation, nomination_ban (or the Chinese term)",
+                           zh: "处理措施：none、warning、criticism、suspension、expulsion、award_revocation、nomination_ban（或中文名称）").asHelp)
         var sanction: String?
         @Option(name: .customLong("sanction-start")) var sanctionStart: Day?
-        @Option(name: .customLong("sanction-end"), help: "Empty for a permanent sanction.") var sanctionEnd: Day?
-        @Option(help: "The decision document's reference (文号).") var reference: String?
+        @Option(name: .customLong("sanction-end"), help: Text(en: "Empty for a permanent sanction.",
+                                                              zh: "永久处理时留空。").asHelp) var sanctionEnd: Day?
+        @Option(help: Text(en: "The decision document's reference (文号).", zh: "处理决定的文号。").asHelp) var reference: String?
         @Option var note: String?
 
         func term<V>(_ value: String?, _ vocabulary: (String) -> V?, _ flag: String) throws -> V? {
@@ -98,10 +109,11 @@ extension Registrar.Integrity {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a new case.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Record a new case.", zh: "登记新案件。").inHelp)
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The case number (案件编号).") var caseNo: String
-        @Option(help: "The member: member number, identity number or ORCID.") var member: String
+        @Argument(help: Text(en: "The case number (案件编号).", zh: "案件编号。").asHelp) var caseNo: String
+        @Option(help: Text(en: "The member: member number, identity number or ORCID.",
+                           zh: "会员：会员编号、证件号码或 ORCID。").asHelp) var member: String
         @OptionGroup var fields: CaseFields
 
         func validate() throws {
@@ -126,9 +138,10 @@ extension Registrar.Integrity {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a case; every changed field is kept in its history.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Change a case; every changed field is kept in its history.",
+                                                                       zh: "修改案件；每个改动的字段都留有历史。").inHelp)
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The case number (案件编号).") var caseNo: String
+        @Argument(help: Text(en: "The case number (案件编号).", zh: "案件编号。").asHelp) var caseNo: String
         @OptionGroup var fields: CaseFields
 
         func run() throws {
@@ -144,7 +157,8 @@ extension Registrar.Integrity {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "What changed in a case, when, and from which import batch.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "What changed in a case, when, and from which import batch.",
+                                                                       zh: "案件的修改历史：改了什么、何时、来自哪个导入批次。").inHelp)
         @OptionGroup var options: GlobalOptions
         @Argument var caseNo: String
 

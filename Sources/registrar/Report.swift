@@ -6,7 +6,8 @@ extension Registrar {
     /// `registrar report`: the reports a secretariat prints.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reports: the monthly growth report and the annual disclosure.",
+            abstract: Text(en: "Reports: the monthly growth report and the annual disclosure.",
+                           zh: "报告：月度增长报告和年报会员部分。").inHelp,
             subcommands: [Monthly.self, Annual.self])
     }
 }
@@ -15,14 +16,17 @@ extension Registrar.Report {
     /// `registrar report monthly`: the month's joins and exits, progress to the goal, breakdowns.
     struct Monthly: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The monthly growth report (table, csv, json, or a self-contained HTML page with a chart).")
+            abstract: Text(en: "The monthly growth report (table, csv, json, or a self-contained HTML page with a chart).",
+                           zh: "月度增长报告（table、csv、json，或带图表的独立 HTML 页面）。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "The month, YYYY-MM (default: the last complete month).")
+        @Option(help: Text(en: "The month, YYYY-MM (default: the last complete month).",
+                           zh: "月份，YYYY-MM（默认：上一个完整月份）。").asHelp)
         var month: String?
 
-        @Option(help: "Write the report to this file instead of standard output.")
+        @Option(help: Text(en: "Write the report to this file instead of standard output.",
+                           zh: "把报告写入此文件，而非标准输出。").asHelp)
         var out: String?
 
         func validate() throws {
@@ -41,14 +45,16 @@ extension Registrar.Report {
     /// `registrar report annual`: the membership part of the annual disclosure (学会年报).
     struct Annual: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The membership part of the annual disclosure (学会年报): table, md, json, or a self-contained HTML page.")
+            abstract: Text(en: "The membership part of the annual disclosure (学会年报): table, md, json, or a self-contained HTML page.",
+                           zh: "学会年报的会员部分：table、md、json 或独立 HTML 页面。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "The calendar year.")
+        @Option(help: Text(en: "The calendar year.", zh: "年份。").asHelp)
         var year: Int
 
-        @Option(help: "Write the report to this file instead of standard output.")
+        @Option(help: Text(en: "Write the report to this file instead of standard output.",
+                           zh: "把报告写入此文件，而非标准输出。").asHelp)
         var out: String?
 
         func validate() throws { try options.require(formatIn: [.table, .md, .json, .html]) }

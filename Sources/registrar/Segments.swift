@@ -5,15 +5,18 @@ extension Registrar {
     /// `registrar segments`: precision-service segments (精准服务) and their sizes, and exports of their members.
     struct Segments: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Precision-service segments (精准服务): their sizes, and a segment's members as a spreadsheet.",
+            abstract: Text(en: "Precision-service segments (精准服务): their sizes, and a segment's members as a spreadsheet.",
+                           zh: "精准服务分群：各群人数，以及导出某群会员表格。").inHelp,
             subcommands: [List.self, Export.self], defaultSubcommand: List.self)
     }
 }
 
 /// The flags that choose the segments and the day: shared by listing and export.
 struct SegmentArguments: ParsableArguments {
-    @Option(help: "The day members are in good standing on, YYYY-MM-DD (default: today).") var on: Day?
-    @Option(help: "A rules file of your own segments (see README, \"User-defined segments\").") var rules: String?
+    @Option(help: Text(en: "The day members are in good standing on, YYYY-MM-DD (default: today).",
+                       zh: "会籍有效的判断日期，YYYY-MM-DD（默认：今天）。").asHelp) var on: Day?
+    @Option(help: Text(en: "A rules file of your own segments (see README, \"User-defined segments\").",
+                       zh: "自定义分群的规则文件（见 README「User-defined segments」）。").asHelp) var rules: String?
 
     var day: Day { on ?? Day.today() }
 
@@ -24,7 +27,8 @@ struct SegmentArguments: ParsableArguments {
 
 extension Registrar.Segments {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every segment with its size and share of members in good standing.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Every segment with its size and share of members in good standing.",
+                                                                       zh: "各分群的人数及占会籍有效会员的比例。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: SegmentArguments
 
@@ -38,7 +42,8 @@ extension Registrar.Segments {
                 headers: [Text(en: "segment", zh: "分组"), Text(en: "members", zh: "人数"), Text(en: "share %", zh: "占比%"),
                           Text(en: "who", zh: "说明"), Text(en: "suggested service", zh: "建议服务")].map { $0(language) },
                 sizes.map { size in
-                    [size.segment.name, String(size.count) + (size.segment.population == .units ? Text(en: " units", zh: " 个单位")(language) : ""),
+                    [size.segment.name, String(size.count) + (size.segment.population == .units ? Text(en: " units",
+                                                                                                       zh: " 个单位")(language) : ""),
                      NumberText.twoDecimals(hundredths: SegmentJSON.hundredths(size)), size.segment.description(language),
                      size.segment.suggestedService(language)]
                 },
@@ -48,10 +53,12 @@ extension Registrar.Segments {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a segment's members to a CSV for Excel (UTF-8 with BOM, identity numbers masked; audited).")
+            abstract: Text(en: "Write a segment's members to a CSV for Excel (UTF-8 with BOM, identity numbers masked; audited).",
+                           zh: "把某群会员写入 Excel 用的 CSV（UTF-8 带 BOM，证件号码打码；记入审计）。").inHelp)
         @OptionGroup var options: GlobalOptions
-        @Argument(help: "The segment's name, as `registrar segments` lists it.") var name: String
-        @Option(help: "The CSV file to write.") var out: String
+        @Argument(help: Text(en: "The segment's name, as `registrar segments` lists it.",
+                             zh: "分群名称，即 `registrar segments` 所列。").asHelp) var name: String
+        @Option(help: Text(en: "The CSV file to write.", zh: "要写入的 CSV 文件。").asHelp) var out: String
         @OptionGroup var arguments: SegmentArguments
 
         func run() throws {

@@ -4,11 +4,14 @@ import RegistrarKit
 extension Registrar {
     /// `registrar services`: how many services were given, by type, by channel and by month.
     struct Services: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count services given (会员服务) by type, channel and month.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Count services given (会员服务) by type, channel and month.",
+                                                                       zh: "按类型、渠道和月份统计会员服务。").inHelp)
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The first day counted, YYYY-MM-DD (default: the first service).") var from: Day?
-        @Option(help: "The last day counted, YYYY-MM-DD (default: the last service).") var to: Day?
+        @Option(help: Text(en: "The first day counted, YYYY-MM-DD (default: the first service).",
+                           zh: "统计起始日，YYYY-MM-DD（默认：最早的服务）。").asHelp) var from: Day?
+        @Option(help: Text(en: "The last day counted, YYYY-MM-DD (default: the last service).",
+                           zh: "统计截止日，YYYY-MM-DD（默认：最近的服务）。").asHelp) var to: Day?
 
         func validate() throws {
             try options.require(formatIn: [.table, .csv, .json])
@@ -19,8 +22,10 @@ extension Registrar {
             let summary = try options.openRegistry().serviceSummary(from: from, to: to)
             if options.format == .json { return try Output.json(ServicesJSON(summary)) }
             let language = options.language
-            let rows = summary.byType.map { [Text(en: "type", zh: "服务类型")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
-                + summary.byChannel.map { [Text(en: "channel", zh: "渠道")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
+            let rows = summary.byType.map { [Text(en: "type",
+                                                  zh: "服务类型")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
+                + summary.byChannel.map { [Text(en: "channel",
+                                                zh: "渠道")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
                 + summary.byMonth.map { [Text(en: "month", zh: "月份")(language), $0.key, String($0.count)] }
                 + [[Text(en: "total", zh: "合计")(language), "", String(summary.total)]]
             Output.rows(headers: [Text(en: "by", zh: "维度")(language), Text(en: "value", zh: "取值")(language),

@@ -5,7 +5,8 @@ extension Registrar {
     /// `registrar settings`: the society's settings the rules read.
     struct Settings: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show or change the society's settings (growth goal, base and target years, board caps…).",
+            abstract: Text(en: "Show or change the society's settings (growth goal, base and target years, board caps…).",
+                           zh: "查看或修改学会设置（增长目标、基准年和目标年、理事会上限等）。").inHelp,
             subcommands: [Show.self, Set.self],
             defaultSubcommand: Show.self)
     }
@@ -13,7 +14,7 @@ extension Registrar {
 
 extension Registrar.Settings {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every setting.")
+        static let configuration = CommandConfiguration(abstract: Text(en: "Show every setting.", zh: "列出全部设置。").inHelp)
 
         @OptionGroup var options: GlobalOptions
 
@@ -26,15 +27,17 @@ extension Registrar.Settings {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change one setting; `none` clears the relaxed cap.",
-            discussion: "Keys: " + SocietySettings.Key.allCases.map(\.rawValue).joined(separator: ", "))
+            abstract: Text(en: "Change one setting; `none` clears the relaxed cap.",
+                           zh: "修改一项设置；`none` 清除放宽后的上限。").inHelp,
+            discussion: Text(en: "Keys: " + SocietySettings.Key.allCases.map(\.rawValue).joined(separator: ", "),
+                             zh: "设置项：" + SocietySettings.Key.allCases.map(\.rawValue).joined(separator: "、")).inHelp)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The setting, e.g. growth.goal.")
+        @Argument(help: Text(en: "The setting, e.g. growth.goal.", zh: "设置项，例如 growth.goal。").asHelp)
         var key: SocietySettings.Key
 
-        @Argument(help: "The new value, e.g. 15 or 12.5 for a percentage.")
+        @Argument(help: Text(en: "The new value, e.g. 15 or 12.5 for a percentage.", zh: "新值，例如百分比 15 或 12.5。").asHelp)
         var value: String
 
         func run() throws {

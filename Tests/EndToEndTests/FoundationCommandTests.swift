@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegistrarKit
 
 struct FoundationCommandTests {
     @Test func initThenCountPrintsZeroesAsJSON() throws {
@@ -53,6 +54,49 @@ struct FoundationCommandTests {
         #expect(chinese.stderr.contains("用法：registrar import members"))
         let english = try scratch.run(["import", "members"])
         #expect(english.status == 2 && english.stderr.hasPrefix("Error: Missing expected argument '<file>'"))
+    }
+
+    /// Every command's help in Chinese (`registrar help …` with REGISTRAR_LANG=zh, which also shows
+    /// the commands that have a default subcommand): its overview and every description in Chinese,
+    /// no English left of the parser's own words, and every line within an 80-column terminal.
+    /// Commands are found from the pages themselves, so a new one is covered without listing it.
+    @Test func everyHelpPageSpeaksChineseWithLangZh() throws {
+        let scratch = try Scratch()
+        func isChinese(_ text: Substring) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        var pending: [[String]] = [[]]
+        var pages = 0
+        while let path = pending.popLast() {
+            let outcome = try scratch.run(["help"] + path, environment: ["COLUMNS": "80", "REGISTRAR_LANG": "zh"])
+            #expect(outcome.status == 0, "\(path): \(outcome.stderr)")
+            pages += 1
+            let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first.map { $0.hasPrefix("概述：") && isChinese($0.dropFirst(3)) } == true, "\(path): \(lines.first ?? "")")
+            for line in lines {
+                #expect(DisplayWidth.of(line) <= 80, "\(path): \(line)")
+                for english in ["OVERVIEW", "USAGE", "OPTIONS", "ARGUMENTS", "SUBCOMMANDS", "Show help", "(default:", "(values:"] {
+                    #expect(!line.contains(english), "\(path): \(line)")
+                }
+                // An option's, argument's or subcommand's own line: its description, from column 26, is Chinese.
+                let characters = Array(line)
+                if line.hasPrefix("  "), characters.count > 26, characters[2] != " ", characters[25] == " ", characters[26] != " " {
+                    #expect(isChinese(line.dropFirst(26)), "\(path): \(line)")
+                }
+            }
+            // The subcommands listed, to visit in turn.
+            if let title = lines.firstIndex(of: "子命令：") {
+                for line in lines[(title + 1)...].prefix(while: { !$0.isEmpty }) where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                    pending.append(path + [String(line.dropFirst(2).prefix { $0 != " " && $0 != "（" })])
+                }
+            }
+        }
+        #expect(pages >= 36, "\(pages) pages")
+        // `--help --lang zh` gives the same page.
+        let members = try scratch.run(["import", "members", "--help", "--lang", "zh"], environment: ["COLUMNS": "80"])
+        #expect(members.stdout.hasPrefix("概述：导入个人会员名册。\n"))
+        // English stays the parser's own page.
+        let english = try scratch.run(["import", "members", "--help"])
+        #expect(english.stdout.hasPrefix("OVERVIEW: Import the individual-member roster (个人会员)."))
+        #expect(english.stdout.contains("Show help information."))
     }
 
     @Test func errorsSpeakChineseWithLangZh() throws {
