@@ -10,7 +10,7 @@ enum Main {
         let language = GlobalOptions.languageFromArguments()
         let helpWidth = HelpColumns.prepare(language)
         do {
-            var command = try Registrar.parseAsRoot()
+            var command = try Registrar.parseAsRoot(HelpColumns.arguments())
             try command.run()
         } catch let error as UserFacingError {
             Console.error("registrar: " + error.message(language))
@@ -51,6 +51,18 @@ enum HelpColumns {
             setenv("COLUMNS", "10000", 1)
         }
         return width
+    }
+
+    /// The arguments to parse. `registrar help …` takes no options, but `--lang` is how a person asks
+    /// for the page in Chinese, and the language is read already: it is left out there.
+    static func arguments() -> [String] {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == "help" else { return arguments }
+        if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count {
+            arguments.removeSubrange(index...index + 1)
+        }
+        arguments.removeAll { $0.hasPrefix("--lang=") }
+        return arguments
     }
 
     private static func terminalColumns() -> Int? {

@@ -93,6 +93,8 @@ struct FoundationCommandTests {
         // `--help --lang zh` gives the same page.
         let members = try scratch.run(["import", "members", "--help", "--lang", "zh"], environment: ["COLUMNS": "80"])
         #expect(members.stdout.hasPrefix("概述：导入个人会员名册。\n"))
+        let viaHelp = try scratch.run(["help", "import", "members", "--lang", "zh"], environment: ["COLUMNS": "80"])
+        #expect(viaHelp.status == 0 && viaHelp.stdout == members.stdout, "\(viaHelp.stderr)")
         // English stays the parser's own page.
         let english = try scratch.run(["import", "members", "--help"])
         #expect(english.stdout.hasPrefix("OVERVIEW: Import the individual-member roster (个人会员)."))
