@@ -25,7 +25,7 @@ struct ParserMessageTests {
     ])
     func theProblemLineIsInChinese(_ english: String, _ chinese: String) {
         #expect(ParserMessage.localized(english + "\n" + Self.usage, .zh)
-                == chinese + "\n用法：registrar count [--db <db>] [--as-of <as-of>]\n  详见 'registrar count --help'。")
+                == chinese + "\n用法：registrar count [--db <db>] [--as-of <as-of>]\n  详见 'registrar count --help --lang zh'。")
     }
 
     @Test func englishIsLeftAsTheParserWroteIt() {
@@ -64,7 +64,7 @@ struct HelpPageTests {
         #expect(chinese.contains("输出格式：table、csv 或 json（报告另有 html）。（可选值：table、csv、json；默认：table）\n"))
         #expect(chinese.contains("拒绝导入。（默认：10）\n"))
         #expect(chinese.contains("  -h, --help              显示帮助信息。\n"))
-        #expect(chinese.hasSuffix("  详见 'registrar help <子命令>'。"))
+        #expect(chinese.hasSuffix("  详见 'registrar help <子命令> --lang zh'。"))
         for english in ["OVERVIEW", "USAGE", "OPTIONS", "ARGUMENTS", "values:", "default:", "Show help", "See '"] {
             #expect(!chinese.contains(english), "\(english)")
         }

@@ -41,7 +41,7 @@ public enum HelpPage {
         }
         if let see = line.range(of: "See '"), line.hasSuffix("' for detailed help.") {
             let command = line[see.upperBound..<line.index(line.endIndex, offsetBy: -"' for detailed help.".count)]
-            line = line[..<see.lowerBound] + "详见 '" + command.replacingOccurrences(of: "<subcommand>", with: "<子命令>") + "'。"
+            line = line[..<see.lowerBound] + "详见 '" + command.replacingOccurrences(of: "<subcommand>", with: "<子命令>") + " --lang zh'。"
         }
         // " (values: a, b; default: x)" and " (default: x)", which the parser appends to a description.
         if let note = line.range(of: #" \((values: [^()]*|default: [^()]*)\)$"#, options: .regularExpression) {

@@ -17,7 +17,8 @@ public enum ParserMessage {
         if let help = line.dropPrefix("Help:  ") { return "说明：  " + help }
         if let usage = line.dropPrefix("Usage: ") { return "用法：" + usage }
         if let rest = line.dropPrefix("  See '"), let end = rest.range(of: "' for more information.") {
-            return "  详见 '" + rest[..<end.lowerBound] + "'。"
+            // The page it points to, in the language this message is in.
+            return "  详见 '" + rest[..<end.lowerBound] + " --lang zh'。"
         }
         return line
     }
