@@ -69,7 +69,8 @@ extension Registrar.Integrity {
 
     /// The case fields as flags, shared by `add` and `update`.
     struct CaseFields: ParsableArguments {
-        @Option(name: .customLong("opened-on")) var openedOn: Day?
+        @Option(name: .customLong("opened-on"), help: Text(en: "The day the case was opened, YYYY-MM-DD.",
+                                                           zh: "立案日期，YYYY-MM-DD。").asHelp) var openedOn: Day?
         @Option(help: Text(en: "fabrication, falsification, plagiarism, improper_authorship, duplicate_submission, paper_mill, review_manipulation, other (or the Chinese term)",
                            zh: "不端类型：fabrication、falsification、plagiarism、improper_authorship、duplicate_submission、paper_mill、review_manipulation、other（或中文名称）").asHelp)
         var allegation: String?
@@ -77,15 +78,17 @@ extension Registrar.Integrity {
                            zh: "立案、调查中、已处理、申诉中、结案（或 open、investigating、decided、appealed、closed）").asHelp) var status: String?
         @Option(help: Text(en: "substantiated or unsubstantiated (属实/不属实)",
                            zh: "属实/不属实（或 substantiated、unsubstantiated）").asHelp) var finding: String?
-        @Option(name: .customLong("decided-on")) var decidedOn: Day?
+        @Option(name: .customLong("decided-on"), help: Text(en: "The day of the decision, YYYY-MM-DD.",
+                                                            zh: "处理决定日期，YYYY-MM-DD。").asHelp) var decidedOn: Day?
         @Option(help: Text(en: "none, warning, criticism, suspension, expulsion, award_revocation, nomination_ban (or the Chinese term)",
                            zh: "处理措施：none、warning、criticism、suspension、expulsion、award_revocation、nomination_ban（或中文名称）").asHelp)
         var sanction: String?
-        @Option(name: .customLong("sanction-start")) var sanctionStart: Day?
+        @Option(name: .customLong("sanction-start"), help: Text(en: "The first day the sanction is in force, YYYY-MM-DD.",
+                                                                zh: "处理生效的第一天，YYYY-MM-DD。").asHelp) var sanctionStart: Day?
         @Option(name: .customLong("sanction-end"), help: Text(en: "Empty for a permanent sanction.",
                                                               zh: "永久处理时留空。").asHelp) var sanctionEnd: Day?
         @Option(help: Text(en: "The decision document's reference (文号).", zh: "处理决定的文号。").asHelp) var reference: String?
-        @Option var note: String?
+        @Option(help: Text(en: "A note on the case.", zh: "案件备注。").asHelp) var note: String?
 
         func term<V>(_ value: String?, _ vocabulary: (String) -> V?, _ flag: String) throws -> V? {
             guard let value else { return nil }
@@ -160,7 +163,7 @@ extension Registrar.Integrity {
         static let configuration = CommandConfiguration(abstract: Text(en: "What changed in a case, when, and from which import batch.",
                                                                        zh: "案件的修改历史：改了什么、何时、来自哪个导入批次。").inHelp)
         @OptionGroup var options: GlobalOptions
-        @Argument var caseNo: String
+        @Argument(help: Text(en: "The case number (案件编号).", zh: "案件编号。").asHelp) var caseNo: String
 
         func run() throws {
             let rows = try options.openRegistry().caseHistory(caseNo)

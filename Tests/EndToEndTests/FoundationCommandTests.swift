@@ -71,7 +71,7 @@ struct FoundationCommandTests {
             pages += 1
             let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.first.map { $0.hasPrefix("概述：") && isChinese($0.dropFirst(3)) } == true, "\(path): \(lines.first ?? "")")
-            for line in lines {
+            for (index, line) in lines.enumerated() {
                 #expect(DisplayWidth.of(line) <= 80, "\(path): \(line)")
                 for english in ["OVERVIEW", "USAGE", "OPTIONS", "ARGUMENTS", "SUBCOMMANDS", "Show help", "(default:", "(values:"] {
                     #expect(!line.contains(english), "\(path): \(line)")
@@ -80,6 +80,10 @@ struct FoundationCommandTests {
                 let characters = Array(line)
                 if line.hasPrefix("  "), characters.count > 26, characters[2] != " ", characters[25] == " ", characters[26] != " " {
                     #expect(isChinese(line.dropFirst(26)), "\(path): \(line)")
+                } else if line.hasPrefix("  -") || line.hasPrefix("  <") {
+                    // A label too long for its column: the description follows on the next line.
+                    let next = index + 1 < lines.count ? lines[index + 1] : ""
+                    #expect(next.hasPrefix(String(repeating: " ", count: 26)) && isChinese(next), "\(path): \(line) has no description")
                 }
             }
             // The subcommands listed, to visit in turn.
