@@ -196,6 +196,16 @@ struct ImportTests {
         #expect(profile.periods.last?.endReason == "absent_from_roster")
     }
 
+    /// A key typed with spaces around it (tab, ideographic space) finds the member; one with spaces
+    /// inside does not.
+    @Test func aKeyIsFoundWithSpacesAroundIt() throws {
+        _ = try importFile(try file(Self.rows), asOf: "2017-12-31")
+        for key in ["M2", " M2", "M2\t", "\u{3000}M2\u{3000}"] {
+            #expect(try store.registry.showMember(key: key, reveal: false).memberNo == "M2", "\(key.debugDescription)")
+        }
+        #expect(throws: (any Error).self) { try store.registry.showMember(key: "M 2", reveal: false) }
+    }
+
     @Test func aSnapshotThatWouldEndTooManyIsRefusedAndChangesNothing() throws {
         _ = try importFile(try file(Self.rows), asOf: "2017-12-31")
         let before = try tableCounts()

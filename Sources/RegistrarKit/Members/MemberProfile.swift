@@ -43,7 +43,10 @@ public struct MembershipPeriod: Sendable, Equatable, Codable {
 extension Registry {
     /// Finds a member by member number, else identity number (either case of `x`), else ORCID.
     static func memberID(_ db: Database, key: String) throws -> Int64? {
-        let trimmed = key.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming bridges to NSString, a twentieth of a services import; an importer's keys
+        // are trimmed already. (A character outside Unicode's White_Space is in no whitespace set.)
+        let trimmed = key.first?.isWhitespace == false && key.last?.isWhitespace == false
+            ? key : key.trimmingCharacters(in: .whitespaces)
         // Cached statements: importers look a member up for every row they read.
         if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE member_no = ?"), arguments: [trimmed]) {
             return id
