@@ -2,8 +2,8 @@ import GRDB
 
 /// Merges validated individual-roster rows into the registry, inside the import's transaction.
 ///
-/// One look-up per row finds the member (by member number, else identity number) together with its
-/// latest membership period and which of the file's columns differ; the row is then inserted,
+/// One look-up per row finds the member (by member number, else identity number) and which of the
+/// file's columns differ, and `PeriodWalk` its latest membership period; the row is then inserted,
 /// updated where a column differs, or left alone. All statements are prepared once and driven
 /// through SQLite's C API, and the row's text is bound where it lies, never copied.
 final class MemberMerge {
@@ -51,14 +51,11 @@ final class MemberMerge {
         self.columns = columns
         // Bit k says columns[k] differs from the member's value (bound at ?k+3). SQLite compares the
         // values where they lie; selecting the columns instead made it copy every text column of
-        // every row into a fresh allocation for Swift to compare.
+        // every row into a fresh allocation for Swift to compare. (The member's latest period comes
+        // from `PeriodWalk`, the one reader of it, once the row is known not to repeat a member.)
         let differs = columns.isEmpty ? "0" : columns.enumerated()
             .map { "((m.\($1.sqlName) IS NOT ?\($0 + 3)) << \($0))" }.joined(separator: " | ")
-        let latestPeriod = """
-            LEFT JOIN membership_period p ON p.id = (
-                SELECT q.id FROM membership_period q WHERE q.member_id = m.id ORDER BY q.start_date DESC LIMIT 1)
-            """
-        let find = "SELECT m.id, p.id, p.start_date, p.end_date, p.end_reason, \(differs) FROM member m " + latestPeriod
+        let find = "SELECT m.id, \(differs) FROM member m"
         scan = try MemberNumberScan(db, columns: columns)
         periodWalk = try PeriodWalk(db)
         findByNumber = try FastStatement(db, sql: find + " WHERE m.member_no = ?1")
@@ -95,7 +92,6 @@ final class MemberMerge {
 
     private struct Found {
         var id: Int64
-        var latest: RecordedPeriod?
         /// Bit k set when `columns[k]` in the row differs from the member's.
         var differs: Int64
     }
@@ -107,7 +103,7 @@ final class MemberMerge {
                 if try scan.move(to: UnsafeRawBufferPointer(start: number, count: count)) {
                     let id = scan.statement.int64(0)
                     // A member this import has touched may have changed under the cursor.
-                    if seenLine[id] == 0 { return try found(at: scan, storage) }
+                    if seenLine[id] == 0 { return found(at: scan, storage) }
                 }
                 if let found = try lookUp(findByNumber, storage, key: { $0.bind(1, .memberNo, borrowing: storage) }) {
                     return found
@@ -134,19 +130,18 @@ final class MemberMerge {
         for (index, column) in columns.enumerated() { statement.bind(Int32(index + 3), column, borrowing: storage) }
         defer { statement.reset() }
         guard try statement.step() else { return nil }
-        return Found(id: statement.int64(0), latest: RecordedPeriod(columnsOf: statement), differs: statement.int64(5))
+        return Found(id: statement.int64(0), differs: statement.int64(1))
     }
 
     /// The member under the scan's cursor, its columns compared with the row's here.
-    private func found(at scan: MemberNumberScan, _ storage: MemberValues.Storage) throws -> Found {
+    private func found(at scan: MemberNumberScan, _ storage: MemberValues.Storage) -> Found {
         let statement = scan.statement
         var differs: Int64 = 0
         for (index, column) in columns.enumerated()
         where !statement.equals(MemberNumberScan.firstColumn + Int32(index), column, in: storage) {
             differs |= 1 << index
         }
-        let id = statement.int64(0)
-        return Found(id: id, latest: try periodWalk.latest(of: id), differs: differs)
+        return Found(id: statement.int64(0), differs: differs)
     }
 
     /// Before the first row: a first import, into a registry with no members, builds the identity
@@ -218,7 +213,7 @@ final class MemberMerge {
                 zh: "同一会员重复出现（首次在第 \(firstLine) 行）；每位会员只保留一行"))
         }
         let changed = found.differs == 0 ? [] : columns.indices.filter { found.differs & (1 << $0) != 0 }.map { columns[$0] }
-        var latest = found.latest
+        var latest = try periodWalk.latest(of: found.id)
         if var period = latest, period.end == nil, let join = values.membership.join, join != period.start {
             previousEnd.reset()
             previousEnd.bind(1, found.id)
@@ -260,19 +255,21 @@ final class MemberMerge {
         guard case .changes(let changes) = PeriodReconciliation.reconcile(row: values.membership, latest: nil, asOf: asOf) else {
             return nil
         }
-        if let deferral = identityDeferral, let identity = values.withStorage(IdentityIndexDeferral.fingerprint(of:)),
-           deferral.mayHold(identity) {
+        let identity = identityDeferral == nil ? nil : values.withStorage(IdentityIndexDeferral.fingerprint(of:))
+        if let identity, identityDeferral?.mayHold(identity) == true {
             try buildIdentityIndex()
         }
-        guard let failure = try insertNew(values, changes) else { return .inserted }
+        guard let failure = try insertNew(values, changes, identity: identity) else { return .inserted }
         return failure.isKeyTaken ? nil : MemberMerge.rejection(failure)
     }
 
     /// Writes a new member and its periods; returns the constraint the member row breaks, writing nothing.
-    private func insertNew(_ values: MemberValues, _ changes: [PeriodChange]) throws -> StepFailure? {
+    /// - Parameter identity: the row's fingerprint, when the caller has taken it already.
+    private func insertNew(_ values: MemberValues, _ changes: [PeriodChange], identity: UInt64? = nil) throws -> StepFailure? {
         if let failure = try write(insertMember, values, memberID: nil) { return failure }
         let id = db.lastInsertedRowID
-        if let deferral = identityDeferral, let identity = values.withStorage(IdentityIndexDeferral.fingerprint(of:)) {
+        if let deferral = identityDeferral,
+           let identity = identity ?? values.withStorage(IdentityIndexDeferral.fingerprint(of:)) {
             deferral.record(identity)
         }
         see(id, line: values.line)
