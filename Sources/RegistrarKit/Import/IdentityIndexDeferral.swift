@@ -19,8 +19,7 @@ final class IdentityIndexDeferral {
     static let indexName = "member_identity"
 
     private let db: Database
-    /// The index's own CREATE statement, as the registry stores it, so it is rebuilt exactly.
-    private let definition: String
+    private let index: DroppedSchemaObject
     private var identities: FingerprintSet?
     /// The import's page cache, given back when the index is built.
     private let cacheSize: Int
@@ -34,15 +33,13 @@ final class IdentityIndexDeferral {
     /// no such index to drop.
     /// - Parameter fileSize: the roster's size in bytes, from which the set is sized.
     init?(_ db: Database, fileSize: Int) throws {
-        guard let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
-                                                   arguments: [IdentityIndexDeferral.indexName]) else { return nil }
+        guard let index = try DroppedSchemaObject(db, .index, named: IdentityIndexDeferral.indexName) else { return nil }
         self.db = db
-        self.definition = definition
+        self.index = index
         cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -IdentityIndexDeferral.cacheKiB
         // A row with an identity number takes at least 32 bytes of the file (the number alone is 18):
         // the set is at most half full when the rows are in, unless it reached its largest size.
         identities = FingerprintSet(slotsFor: fileSize / 32)
-        try db.execute(sql: "DROP INDEX \(IdentityIndexDeferral.indexName)")
         let cacheKiB = cacheSize < 0 ? min(IdentityIndexDeferral.cacheKiB, -cacheSize) : IdentityIndexDeferral.cacheKiB
         try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
     }
@@ -74,7 +71,7 @@ final class IdentityIndexDeferral {
         identities = nil
         // Built with the smaller cache: SQLite sorts the index's entries in as much memory as the
         // cache may take, and with the import's whole cache it peaked at 62.9 MiB, with this 55.9.
-        try db.execute(sql: definition)
+        try index.create(db)
         try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
     }
 }

@@ -12,17 +12,14 @@ final class OverlapTriggerDeferral {
     static let triggerName = "membership_period_no_overlap_insert"
 
     private let db: Database
-    /// The trigger's own CREATE statement, as the registry stores it, so it is put back exactly.
-    private let definition: String
+    private let trigger: DroppedSchemaObject
 
     /// Drops the trigger for the rest of the transaction; nil, dropping nothing, when the registry
     /// has no such trigger.
     init?(_ db: Database) throws {
-        guard let definition = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                                   arguments: [OverlapTriggerDeferral.triggerName]) else { return nil }
+        guard let trigger = try DroppedSchemaObject(db, .trigger, named: OverlapTriggerDeferral.triggerName) else { return nil }
         self.db = db
-        self.definition = definition
-        try db.execute(sql: "DROP TRIGGER \(OverlapTriggerDeferral.triggerName)")
+        self.trigger = trigger
     }
 
     /// Checks that no member's periods overlap, in the trigger's own terms, and puts the trigger
@@ -41,6 +38,6 @@ final class OverlapTriggerDeferral {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_TRIGGER,
                                 message: "membership periods of one member must not overlap (member #\(overlapping))")
         }
-        try db.execute(sql: definition)
+        try trigger.create(db)
     }
 }
