@@ -128,7 +128,7 @@ extension UInt32 {
 public enum FileDigest {
     public static func sha256(path: String, displayName: String) throws -> String {
         var digest = SHA256()
-        try RawFile(path: path, displayName: displayName).forEachChunk { digest.update($0) }
+        try RawFile(path: path, displayName: displayName).forEachChunk { digest.update($0); return true }
         return digest.finalize()
     }
 }

@@ -29,29 +29,22 @@ public struct FileSurvey: Sendable {
     /// - Parameter limit: read no further than the whole chunks that reach this many bytes; a
     ///   character cut short there is not counted as invalid, as the rest of it may follow.
     public static func of(path: String, displayName: String, limit: Int = .max) throws -> FileSurvey {
-        let file = try RawFile(path: path, displayName: displayName)
-        var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
         var validator = UTF8Validator()
         var size = 0
         var lines = 1
-        while size < limit {
-            let count = try file.read(into: &chunk)
-            if count == 0 {
-                // The end: a character left unfinished there is not UTF-8.
-                return FileSurvey(firstInvalidUTF8: validator.pending > 0 ? (size - validator.pending, lines) : nil)
+        var invalid: (offset: Int, line: Int)?
+        let readToEnd = try RawFile(path: path, displayName: displayName).forEachChunk { bytes in
+            if let bad = validator.feed(bytes) {
+                invalid = (size + bad, lines + RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: bytes[0..<max(bad, 0)])))
+                return false
             }
-            let invalid = chunk.withUnsafeBytes { raw -> (offset: Int, line: Int)? in
-                let bytes = UnsafeRawBufferPointer(rebasing: raw[0..<count])
-                if let bad = validator.feed(bytes) {
-                    return (size + bad, lines + RawFile.newlines(in: UnsafeRawBufferPointer(rebasing: bytes[0..<max(bad, 0)])))
-                }
-                lines += RawFile.newlines(in: bytes)
-                return nil
-            }
-            if let invalid { return FileSurvey(firstInvalidUTF8: invalid) }
-            size += count
+            lines += RawFile.newlines(in: bytes)
+            size += bytes.count
+            return size < limit
         }
-        return FileSurvey(firstInvalidUTF8: nil)
+        // At the end, a character left unfinished is not UTF-8.
+        if invalid == nil, readToEnd, validator.pending > 0 { invalid = (size - validator.pending, lines) }
+        return FileSurvey(firstInvalidUTF8: invalid)
     }
 
     /// The refusal of a file given as UTF-8 that is not.
@@ -114,13 +107,15 @@ final class RawFile {
         return count
     }
 
-    /// Calls `body` with each chunk of the file in turn, from one buffer reused throughout.
-    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Calls `body` with each chunk of the file in turn, from one buffer reused throughout, until it
+    /// returns false; true when the whole file was read.
+    @discardableResult
+    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Bool) throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: RawFile.chunkSize)
         while true {
             let count = try read(into: &chunk)
-            if count == 0 { return }
-            try chunk.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            if count == 0 { return true }
+            guard try chunk.withUnsafeBytes({ try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }) else { return false }
         }
     }
 
