@@ -28,8 +28,10 @@ struct GlobalOptions: ParsableArguments {
         ProcessInfo.processInfo.environment["REGISTRAR_LANG"].flatMap(Language.init(rawValue:)) ?? .en
     }
 
-    /// The language for messages printed before (or without) a successful parse.
-    static func languageFromArguments() -> Language {
+    /// The language the command line asks for, read from the arguments themselves: for messages
+    /// printed before (or without) a successful parse, and for the help texts, which the parser
+    /// reads while it parses.
+    static let requestedLanguage: Language = {
         let arguments = CommandLine.arguments
         for (index, argument) in arguments.enumerated() {
             if argument == "--lang", index + 1 < arguments.count, let language = Language(rawValue: arguments[index + 1]) {
@@ -40,7 +42,7 @@ struct GlobalOptions: ParsableArguments {
             }
         }
         return environmentLanguage
-    }
+    }()
 
     func openRegistry() throws -> Registry {
         try Registry.open(path: databasePath, mode: .existing)

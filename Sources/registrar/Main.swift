@@ -7,7 +7,7 @@ import RegistrarKit
 @main
 enum Main {
     static func main() {
-        let language = GlobalOptions.languageFromArguments()
+        let language = GlobalOptions.requestedLanguage
         let helpWidth = HelpColumns.prepare(language)
         do {
             var command = try Registrar.parseAsRoot(HelpColumns.arguments())

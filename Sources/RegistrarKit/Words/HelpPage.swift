@@ -39,10 +39,7 @@ public enum HelpPage {
         if line.hasSuffix("Show help information.") {
             line = line.dropLast("Show help information.".count) + "显示帮助信息。"
         }
-        if let see = line.range(of: "See '"), line.hasSuffix("' for detailed help.") {
-            let command = line[see.upperBound..<line.index(line.endIndex, offsetBy: -"' for detailed help.".count)]
-            line = line[..<see.lowerBound] + "详见 '" + command.replacingOccurrences(of: "<subcommand>", with: "<子命令>") + " --lang zh'。"
-        }
+        if let see = ParserMessage.seeLine(line) { line = see }
         // " (values: a, b; default: x)" and " (default: x)", which the parser appends to a description.
         if let note = line.range(of: #" \((values: [^()]*|default: [^()]*)\)$"#, options: .regularExpression) {
             var words = String(line[note]).dropFirst(2).dropLast()

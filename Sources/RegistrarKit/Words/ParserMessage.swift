@@ -16,11 +16,19 @@ public enum ParserMessage {
         if let problem = line.dropPrefix("Error: ") { return "错误：" + chineseProblem(problem) }
         if let help = line.dropPrefix("Help:  ") { return "说明：  " + help }
         if let usage = line.dropPrefix("Usage: ") { return "用法：" + usage }
-        if let rest = line.dropPrefix("  See '"), let end = rest.range(of: "' for more information.") {
-            // The page it points to, in the language this message is in.
-            return "  详见 '" + rest[..<end.lowerBound] + " --lang zh'。"
+        return seeLine(line) ?? line
+    }
+
+    /// The parser's pointer to a help page, after an error ("See 'registrar count --help' for more
+    /// information.") or on a page ("See 'registrar help <subcommand>' for detailed help."), in
+    /// Chinese and pointing to the Chinese page.
+    static func seeLine(_ line: String) -> String? {
+        guard let see = line.range(of: "See '") else { return nil }
+        for ending in ["' for more information.", "' for detailed help."] where line.hasSuffix(ending) {
+            let command = line[see.upperBound..<line.index(line.endIndex, offsetBy: -ending.count)]
+            return line[..<see.lowerBound] + "详见 '" + command.replacingOccurrences(of: "<subcommand>", with: "<子命令>") + " --lang zh'。"
         }
-        return line
+        return nil
     }
 
     private static func chineseProblem(_ problem: String) -> String {
