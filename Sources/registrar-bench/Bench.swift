@@ -65,6 +65,33 @@ struct Workspace {
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 }
 
+/// A file the benchmark writes a megabyte at a time. A child spawned from the benchmark reports the
+/// benchmark's own peak memory as part of its own, so the benchmark never holds a whole file.
+final class ChunkedFile {
+    private let handle: FileHandle
+    private var buffer = Data()
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
+        self.handle = handle
+    }
+
+    func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count > 1 << 20 {
+            handle.write(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func close() throws {
+        handle.write(buffer)
+        buffer.removeAll()
+        try handle.close()
+    }
+}
+
 struct BenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

@@ -23,18 +23,10 @@ struct RosterGenerator {
     var shuffled = false
 
     func write(to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else { throw BenchError("cannot write \(path)") }
-        defer { try? handle.close() }
-        var buffer = Data(RosterGenerator.header.utf8)
+        let file = try ChunkedFile(path: path)
+        file.append(RosterGenerator.header)
         // Each row is made from its own number, so the shuffled file needs no rows held in memory.
-        func emit(_ index: Int) {
-            buffer.append(contentsOf: row(index).utf8)
-            if buffer.count > 1 << 20 {
-                handle.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
+        func emit(_ index: Int) { file.append(row(index)) }
         if shuffled {
             var order = Array(0..<rows)
             var shuffler = SplitMix64(seed: 1949)
@@ -45,7 +37,7 @@ struct RosterGenerator {
         } else {
             (0..<rows).forEach(emit)
         }
-        handle.write(buffer)
+        try file.close()
     }
 
     private func row(_ index: Int) -> String {

@@ -33,9 +33,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
-    /// `YYYY-MM-DD`. Built digit by digit: `String(format:)` costs more than a row's database work.
-    /// `YYYY-MM-DD`, written straight into the string: ten bytes make a small string, with no
-    /// allocation (an import formats a few per row).
+    /// `YYYY-MM-DD`, written digit by digit straight into the string: `String(format:)` costs more
+    /// than a row's database work, and ten bytes make a small string, with no allocation (an import
+    /// formats a few per row).
     public var iso: String {
         String(unsafeUninitializedCapacity: 10) { digits in
             digits[0] = UInt8(48 + year / 1000 % 10)
