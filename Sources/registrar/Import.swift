@@ -58,7 +58,7 @@ struct ImportArguments: ParsableArguments {
     func options(language: Language) -> ImportOptions {
         var options = ImportOptions(asOf: asOf ?? Day.today())
         options.snapshot = snapshot
-        options.maxLapseBasisPoints = PercentArgument.basisPoints(maxLapse)!
+        options.maxLapseBasisPoints = PercentArgument.basisPoints(maxLapse) ?? 1_000
         options.dryRun = dryRun
         options.strict = strict
         options.rejectsPath = rejects
@@ -74,8 +74,14 @@ struct ImportArguments: ParsableArguments {
         let progress = ProgressLine(language: language)
         let summary = try registry.importFile(kind, path: file, options: options(language: language), progress: progress.update)
         progress.finish()
-        if global.format == .json { return try Output.json(summary) }
-        ImportReport(summary: summary, file: file, language: language).print(format: global.format)
+        if global.format == .json {
+            try Output.json(summary)
+        } else {
+            ImportReport(summary: summary, file: file, language: language).print(format: global.format)
+        }
+        if let failure = Console.outputFailure, let batch = summary.batch {
+            throw OutputLost(reason: failure, committed: batch)
+        }
     }
 }
 

@@ -12,6 +12,9 @@ enum Main {
         do {
             var command = try Registrar.parseAsRoot(HelpColumns.arguments())
             try command.run()
+            if let failure = Console.outputFailure {
+                throw OutputLost(reason: failure, committed: nil)
+            }
         } catch let error as UserFacingError {
             Console.error("registrar: " + error.message(language))
             exit(1)
@@ -26,12 +29,29 @@ enum Main {
             }
             message = ParserMessage.localized(message, language)
             if code == .validationFailure {
-                Console.error(message)
+                Console.errorLines(message)
                 exit(2)
             }
-            if !message.isEmpty { Console.error("registrar: " + message) }
+            if !message.isEmpty { Console.errorLines("registrar: " + message) }
             exit(code.rawValue == 0 ? 0 : 1)
         }
+    }
+}
+
+/// Standard output could not be written (a full disk, a closed pipe): the command's result did not
+/// reach the user, so it fails, saying what did happen when it changed the registry.
+struct OutputLost: UserFacingError {
+    var reason: String
+    /// The import batch a command committed before its summary was lost.
+    var committed: Int64?
+
+    func message(_ language: Language) -> String {
+        if let committed {
+            return Text(en: "the import was committed as batch \(committed), but its summary could not be written to standard output (\(reason)); see it with `registrar audit`",
+                        zh: "导入已提交（批次 \(committed)），但摘要无法写到标准输出（\(reason)）；请用 `registrar audit` 查看")(language)
+        }
+        return Text(en: "the output could not be written to standard output (\(reason)); write it to a file with --out or free space, then run again",
+                    zh: "结果无法写到标准输出（\(reason)）；请用 --out 写入文件或腾出空间后重新运行")(language)
     }
 }
 

@@ -35,10 +35,11 @@ extension Registrar.Report {
         }
 
         func run() throws {
+            let target = try ReportOutput.target(out, options)
             let chosen = month.flatMap(YearMonth.init) ?? YearMonth(Day.today()).adding(months: -1)
             let report = try options.openRegistry().monthlyReport(month: chosen)
             let format = ReportFormat(rawValue: options.format.rawValue)!
-            try ReportOutput.write(try report.rendered(as: format, language: options.language), to: out, language: options.language)
+            try ReportOutput.write(try report.rendered(as: format, language: options.language), to: target, language: options.language)
         }
     }
 
@@ -60,6 +61,7 @@ extension Registrar.Report {
         func validate() throws { try options.require(formatIn: [.table, .md, .json, .html]) }
 
         func run() throws {
+            let target = try ReportOutput.target(out, options)
             let report = try options.openRegistry().annualReport(year: year)
             let text = switch options.format {
             case .json: try report.json()
@@ -67,21 +69,21 @@ extension Registrar.Report {
             case .md: report.markdown(options.language)
             default: report.table(options.language)
             }
-            try ReportOutput.write(text, to: out, language: options.language)
+            try ReportOutput.write(text, to: target, language: options.language)
         }
     }
 }
 
 /// Writes a report to standard output, or to `--out` with a line on standard error saying where.
 enum ReportOutput {
-    static func write(_ text: String, to out: String?, language: Language) throws {
+    /// Refuses an `--out` that would destroy the registry (or is a link, a folder, …) before any work.
+    static func target(_ out: String?, _ options: GlobalOptions) throws -> OutputFile? {
+        try out.map { try OutputFile(path: $0, protecting: .init(registry: options.databasePath)) }
+    }
+
+    static func write(_ text: String, to out: OutputFile?, language: Language) throws {
         guard let out else { return Console.write(text.hasSuffix("\n") ? text : text + "\n") }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
-        } catch {
-            throw CommandError(problem: Text(en: "cannot write \(out): \(error.localizedDescription); choose a writable path with --out",
-                                            zh: "无法写入 \(out)：\(error.localizedDescription)；请用 --out 指定可写路径"))
-        }
-        Console.error(Text(en: "report written to \(out)", zh: "报告已写入 \(out)")(language))
+        try out.write(text)
+        Console.error(Text(en: "report written to \(out.path)", zh: "报告已写入 \(out.path)")(language))
     }
 }

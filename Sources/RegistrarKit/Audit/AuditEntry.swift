@@ -31,9 +31,16 @@ public enum AuditAction: String, Sendable {
 extension Registry {
     /// Appends one entry; called inside the transaction of the operation it records, so an
     /// operation that rolls back leaves no entry, and one that commits always has one.
-    static func appendAudit(_ db: Database, _ action: AuditAction, subject: String? = nil, detail: String? = nil) throws {
+    ///
+    /// Subject and detail pass through `Sanitized`, so nothing shaped like an identity number is
+    /// ever stored in clear. `digest` is a file's SHA-256, kept apart because its hexadecimal digits
+    /// could look like one.
+    static func appendAudit(_ db: Database, _ action: AuditAction, subject: String? = nil, detail: String? = nil,
+                            digest: String? = nil) throws {
+        var detail = detail.map(Sanitized.message)
+        if let digest { detail = (detail.map { $0 + ", " } ?? "") + "sha256 " + digest }
         try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [Timestamp.now(), Actor.current, action.rawValue, subject, detail])
+            .execute(arguments: [Timestamp.now(), Actor.current, action.rawValue, subject.map(Sanitized.message), detail])
     }
 
     /// The audit log from `since` (inclusive, by UTC day) onwards, oldest first.

@@ -11,7 +11,9 @@ extension Registry {
         _ kind: FileKind, path: String, options: ImportOptions,
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
-        let name = (path as NSString).lastPathComponent
+        // The name is what messages, the batch record and the audit log show: a file named after
+        // an identity number shows it masked.
+        let name = Sanitized.message((path as NSString).lastPathComponent)
         // The file's digest does not depend on how it is read: hashed once, however many attempts.
         let digest = BackgroundDigest(path: path, displayName: name)
         func attempt(_ reading: Reading) throws -> ImportSummary {
@@ -66,11 +68,14 @@ extension Registry {
         let size = reader.fileSize
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
         let rejects = options.rejectsPath ?? RejectsWriter.defaultPath(for: path)
-        RejectsWriter.removeStale(at: rejects)
+        let rejectsFile = try OutputFile(path: rejects, protecting: .init(registry: self.path, inputs: [path] + (options.mapPath.map { [$0] } ?? [])))
         var summary = ImportSummary(dryRun: options.dryRun, encoding: encoding.rawValue)
         var writer: RejectsWriter?
         var firstRejection: String?
-        defer { writer?.close() }
+        // The rejects file is put in place when the import has run to its end (committed, a dry run,
+        // or refused by --strict), and never half-written; any other failure leaves what was there.
+        var finished = false
+        defer { if !finished { writer?.discard() } }
 
         do {
             try self.writer.writeWithoutTransaction { db in
@@ -101,9 +106,9 @@ extension Registry {
                         case .rejected(let rejection):
                             summary.rejected += 1
                             if writer == nil {
-                                writer = RejectsWriter(path: rejects, headers: mapping.headers, language: options.language)
+                                writer = RejectsWriter(output: rejectsFile, headers: mapping.headers, language: options.language)
                             }
-                            try writer!.write(line: record.line, column: rejection.column, reason: rejection.reason, fields: record.strings)
+                            try writer?.write(line: record.line, column: rejection.column, reason: rejection.reason, fields: record.strings)
                             if firstRejection == nil {
                                 firstRejection = InputError(file: name, line: record.line, column: rejection.column,
                                                             problem: rejection.reason).message(options.language)
@@ -114,6 +119,8 @@ extension Registry {
                         }
                     }
                     if options.strict && summary.rejected > 0 {
+                        finished = true
+                        try writer?.finish()
                         throw ImportRefusal(problem: Text(
                             en: "\(summary.rejected) rows rejected, so nothing was imported (--strict); the first: \(firstRejection ?? ""); all are in \(rejects)",
                             zh: "有 \(summary.rejected) 行被拒绝，因此未导入任何数据（--strict）；第一处：\(firstRejection ?? "")；全部见 \(rejects)"))
@@ -128,16 +135,22 @@ extension Registry {
                         """, arguments: [sha256, summary.read, summary.inserted, summary.updated, summary.unchanged,
                                          summary.rejected, summary.lapsed, Timestamp.now(), batchID])
                     try Registry.appendAudit(db, .importFile, subject: "\(kind.rawValue): \(name)", detail: """
-                        batch \(batchID), sha256 \(sha256), as of \(options.asOf.iso)\(options.snapshot ? ", snapshot" : ""): \
+                        batch \(batchID), as of \(options.asOf.iso)\(options.snapshot ? ", snapshot" : ""): \
                         read \(summary.read), inserted \(summary.inserted), updated \(summary.updated), \
                         unchanged \(summary.unchanged), rejected \(summary.rejected), lapsed \(summary.lapsed)
-                        """)
+                        """, digest: sha256)
                     summary.batch = options.dryRun ? nil : batchID
                     return options.dryRun ? .rollback : .commit
                 }
             }
         } catch let error as DatabaseError {
             throw RegistryError.sqlite(path: self.path, message: error.message ?? "\(error.resultCode)")
+        }
+        finished = true
+        if let writer {
+            try writer.finish()
+        } else {
+            RejectsWriter.removeStale(at: rejects)
         }
         summary.rejectsFile = writer?.path
         return summary

@@ -4,47 +4,59 @@ import Foundation
 ///
 /// The file is created on the first rejected row only; it holds the rows as they were in the input,
 /// so a person can fix them there and import the rejects file itself. That means identity numbers in
-/// clear in their own column (the reasons mask them): like the registry file, it is created readable
-/// and writable by its owner only.
+/// clear in their own column (the reasons mask them): like the registry file, it is readable and
+/// writable by its owner only. It is written through `OutputFile`, so it is put in place whole, and
+/// only when the import has finished.
 final class RejectsWriter {
-    let path: String
+    let output: OutputFile
     private let headers: [String]
     private let language: Language
-    private var handle: FileHandle?
+    private var file: OutputFile.Writer?
     private(set) var count = 0
 
-    init(path: String, headers: [String], language: Language) {
-        self.path = path
+    var path: String { output.path }
+
+    init(output: OutputFile, headers: [String], language: Language) {
+        self.output = output
         self.headers = headers
         self.language = language
     }
 
     func write(line: Int, column: String?, reason: Text, fields: [String]) throws {
-        if handle == nil {
-            guard FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]),
-                                                 attributes: [.posixPermissions: 0o600]),
-                  let opened = FileHandle(forWritingAtPath: path) else {
-                throw ImportRefusal(problem: Text(en: "cannot write the rejects file \(path); choose another with --rejects",
-                                                  zh: "无法写入拒绝行文件 \(path)；请用 --rejects 另选路径"))
-            }
-            opened.seekToEndOfFile()
-            handle = opened
+        let file = try self.file ?? {
+            let opened = try OutputFile.Writer(output)
             let labels = language == .zh ? ["行号", "列", "原因"] : ["line", "column", "reason"]
-            opened.write(Data(CSVField.record(labels + headers).utf8))
-        }
+            try opened.append([0xEF, 0xBB, 0xBF])
+            try opened.append(CSVField.record(labels + headers))
+            self.file = opened
+            return opened
+        }()
         count += 1
-        handle?.write(Data(CSVField.record([String(line), column ?? "", reason(language)] + fields).utf8))
+        try file.append(CSVField.record([String(line), column ?? "", Sanitized.message(reason(language))] + fields))
     }
 
-    func close() {
-        try? handle?.close()
-        handle = nil
+    /// Puts the file in place when rows were rejected; otherwise removes the one an earlier import left.
+    func finish() throws {
+        if let file {
+            try file.commit()
+        } else {
+            RejectsWriter.removeStale(at: output.path)
+        }
+    }
+
+    /// Leaves whatever was at the path as it was.
+    func discard() {
+        file?.discard()
+        file = nil
+        count = 0
     }
 
     /// Removes the rejects file an earlier import left at `path`, so what is there always speaks of
     /// the latest import; a file that does not start with our own header is never touched.
     static func removeStale(at path: String) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              let handle = FileHandle(forReadingAtPath: path) else { return }
         let start = String(decoding: handle.readData(ofLength: 64), as: UTF8.self)
         try? handle.close()
         if start.hasPrefix("\u{FEFF}line,column,reason,") || start.hasPrefix("\u{FEFF}行号,列,原因,") {

@@ -60,7 +60,8 @@ extension Registry {
     /// - Returns: the number of rows written.
     @discardableResult
     public func exportSegment(_ segment: Segment, on day: Day, to path: String, language: Language) throws -> Int {
-        try write { db in
+        let output = try OutputFile(path: path, protecting: .init(registry: self.path))
+        return try write { db in
             let (query, arguments) = SegmentSQL.query(segment, on: day)
             var lines: [[String]]
             switch segment.population {
@@ -87,15 +88,9 @@ extension Registry {
                     lines.append((0..<7).map { SegmentExportColumns.text(row[$0]) })
                 }
             }
-            var data = Data([0xEF, 0xBB, 0xBF])
+            var data: [UInt8] = [0xEF, 0xBB, 0xBF]
             for line in lines { data.append(contentsOf: CSVField.record(line).utf8) }
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw SegmentError(problem: Text(
-                    en: "cannot write \(path) (\(error.localizedDescription)); choose another file with --out",
-                    zh: "无法写入 \(path)（\(error.localizedDescription)）；请用 --out 另选文件"))
-            }
+            try output.write(data)
             try Registry.appendAudit(db, .segmentExport, subject: segment.name,
                                      detail: "on \(day.iso): \(lines.count - 1) \(segment.population.rawValue) to \((path as NSString).lastPathComponent), identity numbers masked")
             return lines.count - 1
