@@ -26,6 +26,7 @@ public enum AuditAction: String, Sendable {
     case integrityChange = "integrity.change"
     case settingsChange = "settings.change"
     case segmentExport = "segment.export"
+    case backup = "registry.backup"
 }
 
 extension Registry {

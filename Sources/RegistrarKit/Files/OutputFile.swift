@@ -78,6 +78,18 @@ public struct OutputFile: Sendable {
         try write(Array(text.utf8))
     }
 
+    /// Lets `body` fill the temporary file by its path (SQLite's `VACUUM INTO`), then puts it in place.
+    public func produce(_ body: (_ temporaryPath: String) throws -> Void) throws {
+        let writer = try Writer(self)
+        do {
+            try body(writer.temporaryPath)
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
     /// A file written piece by piece (a rejects file, an export), then committed or discarded.
     public final class Writer {
         public let output: OutputFile

@@ -143,8 +143,10 @@ extension Registry {
                     return options.dryRun ? .rollback : .commit
                 }
             }
+        } catch let failure as StepFailure {
+            throw RegistryError.failure(path: self.path, code: failure.code, message: failure.message)
         } catch let error as DatabaseError {
-            throw RegistryError.sqlite(path: self.path, message: error.message ?? "\(error.resultCode)")
+            throw RegistryError.failure(path: self.path, code: error.resultCode.rawValue, message: error.message)
         }
         finished = true
         if let writer {

@@ -54,7 +54,7 @@ public struct Registry: Sendable {
             registry = Registry(path: path, writer: writer)
             registry.appliedMigrations = migrator.migrations.filter { !before.contains($0) }
         } catch let error as DatabaseError {
-            throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
+            throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
         }
         return registry
     }
@@ -124,7 +124,7 @@ public struct Registry: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw RegistryError.notSQLite(path: path)
         } catch let error as DatabaseError {
-            throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
+            throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
         }
     }
 
@@ -132,8 +132,10 @@ public struct Registry: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.write(body)
+        } catch let failure as StepFailure {
+            throw RegistryError.failure(path: path, code: failure.code, message: failure.message)
         } catch let error as DatabaseError {
-            throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
+            throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
         }
     }
 
@@ -141,7 +143,7 @@ public struct Registry: Sendable {
         do {
             return try writer.read(body)
         } catch let error as DatabaseError {
-            throw RegistryError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
+            throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
         }
     }
 }

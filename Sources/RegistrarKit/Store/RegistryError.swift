@@ -11,6 +11,24 @@ public enum RegistryError: Error, Sendable, Equatable {
     case alreadyExists(path: String)
     case memberNotFound(key: String) // already made safe by Masking.safeEcho
     case sqlite(path: String, message: String)
+    /// SQLITE_CORRUPT or SQLITE_NOTADB part-way: the file is damaged.
+    case damaged(path: String)
+    /// SQLITE_FULL: the disk (or the folder's quota) is full.
+    case diskFull(path: String)
+    /// SQLITE_READONLY: the file, or its folder, cannot be written.
+    case readOnly(path: String)
+    /// A `YYYY-MM-DD` or other value in the registry that is not what the schema allows.
+    case badStoredValue(path: String, table: String, column: String)
+
+    /// SQLite's refusal as one line a person can act on; never SQLite's own multi-line text.
+    static func failure(path: String, code: Int32, message: String?) -> RegistryError {
+        switch code & 0xFF {
+        case 11, 26: .damaged(path: path)                 // SQLITE_CORRUPT, SQLITE_NOTADB
+        case 13: .diskFull(path: path)                    // SQLITE_FULL
+        case 8: .readOnly(path: path)                     // SQLITE_READONLY
+        default: .sqlite(path: path, message: Sanitized.message(message ?? "SQLite error \(code)"))
+        }
+    }
 }
 
 extension RegistryError: UserFacingError {
@@ -40,6 +58,18 @@ extension RegistryError: UserFacingError {
         case .memberNotFound(let key):
             Text(en: "no member with member number, identity number or ORCID '\(key)'; check the key, or search by name with `registrar integrity lookup`",
                  zh: "没有会员编号、证件号码或 ORCID 为 '\(key)' 的会员；请核对，或用 `registrar integrity lookup` 按姓名查找")(language)
+        case .damaged(let path):
+            Text(en: "\(path) is damaged (SQLite found a malformed page or schema); nothing was changed. Run `registrar check --db \(path)`, and if it reports damage restore your last backup (see README, Backup and restore)",
+                 zh: "\(path) 已损坏（SQLite 发现了格式错误的页或模式）；未作任何改动。请运行 `registrar check --db \(path)`，如报告损坏，请恢复最近的备份（见 README“备份与恢复”）")(language)
+        case .diskFull(let path):
+            Text(en: "the disk holding \(path) is full; nothing was changed. Free some space and run the command again",
+                 zh: "\(path) 所在的磁盘已满；未作任何改动。请腾出空间后重新运行")(language)
+        case .readOnly(let path):
+            Text(en: "\(path) cannot be written (the file or its folder is read-only); nothing was changed. Commands that only read, such as `count` and `report`, still work; to change it, copy it somewhere writable",
+                 zh: "\(path) 无法写入（文件或其所在文件夹为只读）；未作任何改动。只读命令（如 `count`、`report`）仍可使用；如需修改，请复制到可写位置")(language)
+        case .badStoredValue(let path, let table, let column):
+            Text(en: "\(path): a value in \(table).\(column) is not what registrar stores there; run `registrar check --db \(path)` and restore your last backup if it reports damage",
+                 zh: "\(path)：\(table).\(column) 中有不符合格式的值；请运行 `registrar check --db \(path)`，如报告损坏请恢复最近的备份")(language)
         case .sqlite(let path, let message):
             Text(en: "\(path): the database refused the operation (\(message)); nothing was changed",
                  zh: "\(path)：数据库拒绝了该操作（\(message)），未作任何改动")(language)
