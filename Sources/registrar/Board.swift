@@ -28,7 +28,11 @@ extension Registrar.Board {
 
         func validate() throws {
             try options.require(formatIn: [.table, .json])
-            if let previousSize, previousSize < 0 { throw ValidationError("--previous-size is a number of directors, 0 or more") }
+            try options.require(year: year)
+            if let previousSize, !(0...10_000).contains(previousSize) {
+                throw ValidationError(Text(en: "--previous-size is a number of directors, from 0 to 10000",
+                                           zh: "--previous-size 是理事人数，应在 0 至 10000 之间")(options.language))
+            }
         }
 
         func run() throws {

@@ -48,6 +48,15 @@ struct GlobalOptions: ParsableArguments {
         try Registry.open(path: databasePath, mode: .existing)
     }
 
+    /// Refuses a year outside the years a registry can speak of (`growth --year 18`, `--year 0`),
+    /// naming the flag, before anything is opened.
+    func require(year: Int?, flag: String = "--year") throws {
+        guard let year, !Day.acceptedYears.contains(year) else { return }
+        throw ValidationError(Text(
+            en: "\(flag) \(year) is not a year registrar can count; give a four-digit year from \(Day.acceptedYears.lowerBound) to \(Day.acceptedYears.upperBound), e.g. \(flag) 2018",
+            zh: "\(flag) \(year) 不是可统计的年份；请输入 \(Day.acceptedYears.lowerBound) 至 \(Day.acceptedYears.upperBound) 之间的四位年份，如 \(flag) 2018")(language))
+    }
+
     /// Rejects a format the command does not offer, saying which ones it does.
     func require(formatIn allowed: [OutputFormat]) throws {
         guard allowed.contains(format) else {

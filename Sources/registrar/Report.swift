@@ -38,7 +38,7 @@ extension Registrar.Report {
             let target = try ReportOutput.target(out, options)
             let chosen = month.flatMap(YearMonth.init) ?? YearMonth(Day.today()).adding(months: -1)
             let report = try options.openRegistry().monthlyReport(month: chosen)
-            let format = ReportFormat(rawValue: options.format.rawValue)!
+            let format = ReportFormat(rawValue: options.format.rawValue) ?? .table
             try ReportOutput.write(try report.rendered(as: format, language: options.language), to: target, language: options.language)
         }
     }
@@ -58,7 +58,10 @@ extension Registrar.Report {
                            zh: "把报告写入此文件，而非标准输出。").asHelp)
         var out: String?
 
-        func validate() throws { try options.require(formatIn: [.table, .md, .json, .html]) }
+        func validate() throws {
+            try options.require(formatIn: [.table, .md, .json, .html])
+            try options.require(year: year)
+        }
 
         func run() throws {
             let target = try ReportOutput.target(out, options)

@@ -58,12 +58,16 @@ extension Registry {
     /// All terms, oldest first.
     static func boardTerms(_ db: Database) throws -> [BoardTerm] {
         try Row.fetchAll(db, sql: "SELECT term_no, start_date, end_date FROM board_term ORDER BY term_no").map {
-            BoardTerm(termNo: $0["term_no"], start: Day(iso: $0["start_date"])!, end: ($0["end_date"] as String?).flatMap(Day.init(iso:)))
+            BoardTerm(termNo: $0["term_no"], start: try Day.stored($0["start_date"], table: "board_term", column: "start_date"),
+                      end: ($0["end_date"] as String?).flatMap(Day.init(iso:)))
         }
     }
 
     static func termID(_ db: Database, _ termNo: Int) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT id FROM board_term WHERE term_no = ?", arguments: [termNo])!
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM board_term WHERE term_no = ?", arguments: [termNo]) else {
+            throw RegistryError.badStoredValue(table: "board_term", column: "term_no")
+        }
+        return id
     }
 
     /// The term's seats counted; ages on the term's start date.

@@ -16,8 +16,7 @@ extension Registry {
     public func inactiveBranches(on day: Day) throws -> (months: Int, branches: [InactiveBranch]) {
         try read { db in
             let months = try Registry.settings(db).branchInactiveMonths
-            let shifted = YearMonth(day).adding(months: -months)
-            let cutoff = Day(year: shifted.year, month: shifted.month, day: min(day.day, Day.daysIn(month: shifted.month, year: shifted.year)))!
+            let cutoff = day.adding(months: -months)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT name, founded_on, last_activity_on, coalesce(last_activity_on, founded_on) AS since FROM branch
                 WHERE (dissolved_on IS NULL OR dissolved_on > ?1) AND (since IS NULL OR since < ?2)

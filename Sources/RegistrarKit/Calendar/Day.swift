@@ -33,6 +33,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// A day read back from the registry, where only `YYYY-MM-DD` is ever written.
+    static func stored(_ text: String?, table: String, column: String) throws -> Day {
+        guard let text, let day = Day(iso: text) else { throw RegistryError.badStoredValue(table: table, column: column) }
+        return day
+    }
+
     /// `YYYY-MM-DD`, written digit by digit straight into the string: `String(format:)` costs more
     /// than a row's database work, and ten bytes make a small string, with no allocation (an import
     /// formats a few per row).
@@ -70,15 +76,41 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// A day whose parts are known to be a date (derived from another `Day`, or a fixed month and
+    /// day of a year): no check, so no failure path where none can arise.
+    init(derivedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The years a day given on the command line or in a setting may fall in; outside them a
+    /// flag or setting is refused where it is parsed, so nothing downstream meets year 0 or 10000.
+    public static let acceptedYears = 1900...9999
+
     /// Today in the machine's time zone (set `TZ` to the society's, e.g. Asia/Shanghai).
     public static func today() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return Day(derivedYear: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 
     /// The last day of a year: the date every year-end count (G1, B1) is taken on.
     public static func endOfYear(_ year: Int) -> Day {
-        Day(year: year, month: 12, day: 31)!
+        Day(derivedYear: year, month: 12, day: 31)
+    }
+
+    /// The first day of a year.
+    public static func startOfYear(_ year: Int) -> Day {
+        Day(derivedYear: year, month: 1, day: 1)
+    }
+
+    /// The same day of the month `count` months later (earlier when negative), or the month's last
+    /// day when it is shorter: 2020-02-29 one year back is 2019-02-28, 31 March a month on is 30 April.
+    public func adding(months count: Int) -> Day {
+        let month = YearMonth(self).adding(months: count)
+        return Day(derivedYear: month.year, month: month.month, day: min(day, Day.daysIn(month: month.month, year: month.year)))
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for day arithmetic without Foundation.

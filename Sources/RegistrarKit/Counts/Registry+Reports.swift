@@ -54,7 +54,7 @@ extension Registry {
             let current = flows[flows.count - 1]
             let yearAgo = flows[flows.count - 13]
             // The base year's end is usually inside the series; only look it up when it is not.
-            let baseMonth = YearMonth(year: settings.baseYear, month: 12)!
+            let baseMonth = YearMonth(Day.endOfYear(settings.baseYear))
             let base = try flows.first { $0.month == baseMonth }?.endCount
                 ?? Registry.count(db, on: Day.endOfYear(settings.baseYear)).individual
             let units = try Registry.monthlyFlows(db, month...month, of: .unit)[0]

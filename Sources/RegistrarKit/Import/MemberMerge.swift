@@ -85,7 +85,7 @@ final class MemberMerge {
             UPDATE membership_period SET end_date = NULL, end_reason = NULL, ended_batch_id = NULL WHERE id = ?1
             """)
         seenLine = try LinesByRowID(db, table: "member")
-        startedEmpty = try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)")!
+        startedEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)") ?? true)
     }
 
     // MARK: Finding

@@ -26,8 +26,8 @@ extension Registry {
     /// `report annual --year Y`: everything at or within calendar year Y.
     public func annualReport(year: Int) throws -> AnnualReport {
         let growth = try growthReport(year: year)
-        let flows = try monthlyFlows(YearMonth(year: year, month: 1)!...YearMonth(year: year, month: 12)!, of: .individual)
-        let unitFlows = try monthlyFlows(YearMonth(year: year, month: 1)!...YearMonth(year: year, month: 12)!, of: .unit)
+        let flows = try monthlyFlows(YearMonth(Day.startOfYear(year))...YearMonth(Day.endOfYear(year)), of: .individual)
+        let unitFlows = try monthlyFlows(YearMonth(Day.startOfYear(year))...YearMonth(Day.endOfYear(year)), of: .unit)
         let (name, members, services, opened, byAllegation, bySanction, termNo) = try read { db in
             let first = "\(year)-01-01", last = Day.endOfYear(year).iso
             let services = try Row.fetchAll(db, sql: """

@@ -43,6 +43,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
+    /// A month whose parts are known to be one (from a `Day`, or arithmetic on another month).
+    init(derivedYear year: Int, month: Int) {
+        self.init(uncheckedYear: year, month: month)
+    }
+
     private init(uncheckedYear year: Int, month: Int) {
         self.year = year
         self.month = month

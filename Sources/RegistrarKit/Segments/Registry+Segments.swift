@@ -49,8 +49,9 @@ extension Registry {
         }
         // LIMIT -1 keeps the base a co-routine: each derived column is computed once a row,
         // not once for every segment that reads it, and nothing is materialised.
-        let row = try Row.fetchOne(db, sql: "SELECT \(sums.joined(separator: ", ")) FROM (\(base) LIMIT -1) AS \(alias)",
-                                   arguments: StatementArguments(values))!
+        // An aggregate always returns its one row.
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(sums.joined(separator: ", ")) FROM (\(base) LIMIT -1) AS \(alias)",
+                                         arguments: StatementArguments(values)) else { return (segments.map { _ in 0 }, 0) }
         return (segments.indices.map { row[$0 + 1] }, row[0])
     }
 

@@ -13,7 +13,7 @@ struct SegmentDays: Sendable {
     let arguments: [DatabaseValue]
 
     init(_ day: Day) {
-        let yearAgo = Day(year: day.year - 1, month: day.month, day: min(day.day, Day.daysIn(month: day.month, year: day.year - 1)))!
+        let yearAgo = day.adding(months: -12)
         let firstOfNinety = day.adding(days: -89)
         self.day = DayNumber(day)
         self.yearAgo = DayNumber(yearAgo)

@@ -37,9 +37,9 @@ struct ServiceRowImporter: RecordByRecordImporter {
                 ON CONFLICT DO NOTHING
                 """).execute(arguments: arguments + [batchID])
             let inserted = db.changesCount > 0
-            let id = inserted ? db.lastInsertedRowID : try Int64.fetchOne(db.cachedStatement(sql: """
+            guard let id = inserted ? db.lastInsertedRowID : try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT id FROM service_record WHERE member_id = ? AND served_on = ? AND type = ? AND channel = ? AND title = ?
-                """), arguments: arguments)!
+                """), arguments: arguments) else { throw RegistryError.badStoredValue(table: "service_record", column: "id") }
             if !inserted, seenLine[id] > 0 {
                 let first = seenLine[id]
                 throw fields.rejection(nil, Text(

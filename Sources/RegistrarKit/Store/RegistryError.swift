@@ -18,7 +18,7 @@ public enum RegistryError: Error, Sendable, Equatable {
     /// SQLITE_READONLY: the file, or its folder, cannot be written.
     case readOnly(path: String)
     /// A `YYYY-MM-DD` or other value in the registry that is not what the schema allows.
-    case badStoredValue(path: String, table: String, column: String)
+    case badStoredValue(table: String, column: String)
 
     /// SQLite's refusal as one line a person can act on; never SQLite's own multi-line text.
     static func failure(path: String, code: Int32, message: String?) -> RegistryError {
@@ -67,9 +67,9 @@ extension RegistryError: UserFacingError {
         case .readOnly(let path):
             Text(en: "\(path) cannot be written (the file or its folder is read-only); nothing was changed. Commands that only read, such as `count` and `report`, still work; to change it, copy it somewhere writable",
                  zh: "\(path) 无法写入（文件或其所在文件夹为只读）；未作任何改动。只读命令（如 `count`、`report`）仍可使用；如需修改，请复制到可写位置")(language)
-        case .badStoredValue(let path, let table, let column):
-            Text(en: "\(path): a value in \(table).\(column) is not what registrar stores there; run `registrar check --db \(path)` and restore your last backup if it reports damage",
-                 zh: "\(path)：\(table).\(column) 中有不符合格式的值；请运行 `registrar check --db \(path)`，如报告损坏请恢复最近的备份")(language)
+        case .badStoredValue(let table, let column):
+            Text(en: "the registry holds a value in \(table).\(column) that registrar never stores there (was the file edited by hand?); run `registrar check` and restore your last backup if it reports damage",
+                 zh: "会员库 \(table).\(column) 中有 registrar 不会写入的值（文件是否被手工修改过？）；请运行 `registrar check`，如报告损坏请恢复最近的备份")(language)
         case .sqlite(let path, let message):
             Text(en: "\(path): the database refused the operation (\(message)); nothing was changed",
                  zh: "\(path)：数据库拒绝了该操作（\(message)），未作任何改动")(language)

@@ -43,6 +43,38 @@ public struct SocietySettings: Sendable, Equatable {
 
         var isPercent: Bool { self == .goal || self == .relaxationThreshold || self == .relaxedCapPercent }
         var isClearable: Bool { self == .relaxedCapSeats || self == .relaxedCapPercent }
+
+        /// What a value may be, in the unit it is stored in (basis points for percentages): every
+        /// command that reads a setting can rely on it, so none meets a year 0 or a 100,000-month span.
+        var range: ClosedRange<Int>? {
+            switch self {
+            case .name: nil
+            case .baseYear, .targetYear: Day.acceptedYears
+            case .goal, .relaxationThreshold: 0...100_000            // 0% to 1,000%
+            case .relaxedCapPercent: 0...10_000                      // 0% to 100% more seats
+            case .relaxedCapSeats: 0...10_000
+            case .youngAge: 18...100
+            case .absenceThreshold: 1...100
+            case .branchInactiveMonths: 1...1_200
+            }
+        }
+
+        /// The accepted values, as a person reads them.
+        var expected: Text {
+            switch self {
+            case .name: Text(en: "give a name of at most 200 characters, without control characters",
+                             zh: "请输入不超过 200 个字符、不含控制字符的名称")
+            case .baseYear, .targetYear: Text(en: "give a year from 1900 to 9999", zh: "请输入 1900 至 9999 之间的年份")
+            case .goal, .relaxationThreshold: Text(en: "give a percentage from 0 to 1000 with at most two decimals, such as 15 or 12.5",
+                                                   zh: "请输入 0 至 1000 之间、最多两位小数的百分数，如 15 或 12.5")
+            case .relaxedCapPercent: Text(en: "give a percentage from 0 to 100 with at most two decimals, or none",
+                                          zh: "请输入 0 至 100 之间、最多两位小数的百分数，或 none")
+            case .relaxedCapSeats: Text(en: "give a number of seats from 0 to 10000, or none", zh: "请输入 0 至 10000 之间的席位数，或 none")
+            case .youngAge: Text(en: "give an age in years from 18 to 100", zh: "请输入 18 至 100 之间的年龄")
+            case .absenceThreshold: Text(en: "give a number of absences from 1 to 100", zh: "请输入 1 至 100 之间的缺席次数")
+            case .branchInactiveMonths: Text(en: "give a number of months from 1 to 1200", zh: "请输入 1 至 1200 之间的月数")
+            }
+        }
     }
 }
 
@@ -64,7 +96,9 @@ extension Registry {
     }
 
     static func settings(_ db: Database) throws -> SocietySettings {
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM society WHERE id = 1")!
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM society WHERE id = 1") else {
+            throw RegistryError.badStoredValue(table: "society", column: "id")
+        }
         return SocietySettings(
             name: row["name"], baseYear: row["base_year"], targetYear: row["target_year"],
             goalBasisPoints: row["goal_basis_points"],
@@ -78,23 +112,15 @@ extension Registry {
     public func setSetting(_ key: SocietySettings.Key, to text: String) throws -> SocietySettings {
         let value: DatabaseValue
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        func refuse() -> SettingsError { SettingsError(key: key.rawValue, value: Sanitized.message(text), expected: key.expected) }
         if key.isClearable && (trimmed == "none" || trimmed.isEmpty) {
             value = .null
         } else if key == .name {
+            guard (1...200).contains(trimmed.count), Sanitized.escapingControls(trimmed) == trimmed else { throw refuse() }
             value = trimmed.databaseValue
-        } else if key.isPercent {
-            guard let basisPoints = Registry.basisPoints(trimmed) else {
-                throw SettingsError(key: key.rawValue, value: text, expected: Text(
-                    en: "give a percentage with at most two decimals, such as 15 or 12.5",
-                    zh: "请输入最多两位小数的百分数，如 15 或 12.5"))
-            }
-            value = basisPoints.databaseValue
         } else {
-            guard let number = Int(trimmed) else {
-                throw SettingsError(key: key.rawValue, value: text, expected: Text(
-                    en: "give a whole number" + (key.isClearable ? ", or none" : ""),
-                    zh: "请输入整数" + (key.isClearable ? "，或 none" : "")))
-            }
+            let number = key.isPercent ? Registry.basisPoints(trimmed) : Int(trimmed)
+            guard let number, key.range?.contains(number) ?? true else { throw refuse() }
             value = number.databaseValue
         }
         return try write { db in
@@ -107,9 +133,10 @@ extension Registry {
             do {
                 try db.execute(sql: "UPDATE society SET \(key.column) = ? WHERE id = 1", arguments: [value])
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                throw SettingsError(key: key.rawValue, value: text, expected: Text(
-                    en: "it is out of range (the target year must be after the base year; counts and ages must be positive)",
-                    zh: "超出范围（目标年份须晚于基准年份；数量与年龄须为正数）"))
+                // The one rule that spans two settings, which the schema's CHECK keeps.
+                throw SettingsError(key: key.rawValue, value: Sanitized.message(text), expected: Text(
+                    en: "the target year (growth.target_year) must be after the base year (growth.base_year)",
+                    zh: "目标年份（growth.target_year）须晚于基准年份（growth.base_year）"))
             }
             try Registry.appendAudit(db, .settingsChange, subject: key.rawValue, detail: trimmed)
             return try Registry.settings(db)
