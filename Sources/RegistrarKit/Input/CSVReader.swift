@@ -5,7 +5,14 @@
 /// - Lenient where spreadsheets are: a quote inside an unquoted field is kept as text, and text
 ///   after a closing quote is kept too (`"ab"c` reads `abc`). A line with no bytes at all is skipped.
 /// - An unterminated quoted field is an error naming the line where it began.
+/// - A record over the limits below is skipped without being held, and handed on with only its line
+///   and `oversize` set, so the importer rejects that one row and memory stays flat whatever the file.
 public final class CSVReader {
+    /// No roster value comes near these; a file past them is damaged or hostile.
+    public static let maxFieldBytes = 32 * 1024
+    public static let maxFields = 1_000
+    public static let maxRecordBytes = 1024 * 1024
+
     private let source: UTF8Source
     private let displayName: String
     private var buffer: [UInt8] = []
@@ -39,7 +46,14 @@ public final class CSVReader {
     public func nextRecord() throws -> [String]? {
         struct Found: Error { let fields: [String] }
         do {
-            try forEachRecord { throw Found(fields: $0.strings) }
+            try forEachRecord { record in
+                if record.oversize != nil {
+                    throw InputError(file: displayName, line: record.line, problem: Text(
+                        en: "the header line is longer than registrar reads (\(CSVReader.maxFields) columns, \(CSVReader.maxFieldBytes / 1024) KiB a column); is this the roster file?",
+                        zh: "表头行超出可读取的长度（最多 \(CSVReader.maxFields) 列、每列 \(CSVReader.maxFieldBytes / 1024) KiB）；这是名册文件吗？"))
+                }
+                throw Found(fields: record.strings)
+            }
         } catch let found as Found {
             return found.fields
         }
@@ -65,6 +79,14 @@ public final class CSVReader {
                 record.bytesRead = source.bytesRead
                 line += lines
                 if !blank { try body(record) }
+            case .oversized(let why):
+                let lines = try skipRecord()
+                record.reset()
+                record.oversize = why
+                record.line = line
+                record.bytesRead = source.bytesRead
+                line += lines
+                try body(record)
             }
         }
     }
@@ -73,6 +95,56 @@ public final class CSVReader {
         case needMore
         case end
         case record(next: Int, lines: Int, blank: Bool)
+        /// The record starting at `position` is over a limit: `skipRecord` passes over it.
+        case oversized(CSVRecord.Oversize)
+    }
+
+    /// Consumes the record at `position` without keeping it, reading on as far as it goes; returns
+    /// the lines it took, counted as `parse` counts them (line feeds inside quotes, and its end).
+    private func skipRecord() throws -> Int {
+        var quoted = false
+        var lines = 0
+        while true {
+            var i = position
+            let n = buffer.count
+            while i < n {
+                let byte = buffer[i]
+                i += 1
+                if byte == CSVReader.quote {
+                    quoted.toggle()
+                } else if byte == CSVReader.lf {
+                    lines += 1
+                    if !quoted {
+                        position = i
+                        return lines
+                    }
+                } else if byte == CSVReader.cr, !quoted {
+                    if i >= n && !atEnd {
+                        i -= 1
+                        break
+                    }
+                    if i < n, buffer[i] == CSVReader.lf { i += 1 }
+                    position = i
+                    return lines + 1
+                }
+            }
+            buffer.removeSubrange(0..<i)
+            position = 0
+            if atEnd { return lines }
+            if try !source.next(into: &buffer) { atEnd = true }
+        }
+    }
+
+    /// Which limit the record being parsed is over, if any: its field in progress (or last ended),
+    /// its number of fields, or its length from `start` to `end`.
+    private static func overLimits(_ record: CSVRecord, start: Int, end: Int) -> Outcome? {
+        let fieldStart = record.ends.count > 1 ? record.ends[record.ends.count - 2] : 0
+        let lastEnded = record.ends.last ?? 0
+        if record.bytes.count - lastEnded > maxFieldBytes { return .oversized(.field(record.ends.count)) }
+        if lastEnded - fieldStart > maxFieldBytes { return .oversized(.field(record.ends.count - 1)) }
+        if record.ends.count > maxFields { return .oversized(.fields) }
+        if end - start > maxRecordBytes { return .oversized(.record) }
+        return nil
     }
 
     private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
@@ -110,9 +182,9 @@ public final class CSVReader {
                                     en: "a quoted field that begins on this line never ends; add the closing quote (\")",
                                     zh: "本行开始的带引号字段没有结束；请补上右引号（\"）"))
                             }
-                            return .needMore
+                            return CSVReader.overLimits(record, start: start, end: n) ?? .needMore
                         }
-                        if j + 1 >= n && !atEnd { return .needMore }
+                        if j + 1 >= n && !atEnd { return CSVReader.overLimits(record, start: start, end: n) ?? .needMore }
                         if j + 1 < n, p[j + 1] == CSVReader.quote {
                             record.bytes.append(CSVReader.quote)
                             i = j + 2
@@ -131,11 +203,13 @@ public final class CSVReader {
                 record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j]))
                 i = j
                 if i >= n {
-                    if !atEnd { return .needMore }
+                    if !atEnd { return CSVReader.overLimits(record, start: start, end: n) ?? .needMore }
                     record.endField()
+                    if let over = CSVReader.overLimits(record, start: start, end: n) { return over }
                     return .record(next: n, lines: lines, blank: false)
                 }
                 record.endField()
+                if let over = CSVReader.overLimits(record, start: start, end: i) { return over }
                 let byte = p[i]
                 if byte == CSVReader.comma {
                     i += 1

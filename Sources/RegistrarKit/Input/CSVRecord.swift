@@ -6,6 +6,18 @@ public struct CSVRecord {
     public internal(set) var bytesRead = 0
     var bytes: [UInt8] = []
     var ends: [Int] = []
+    /// Set when the record was over `CSVReader`'s limits: its fields were not kept, only where it was.
+    public internal(set) var oversize: Oversize?
+
+    /// Why a record's fields were not kept.
+    public enum Oversize: Sendable, Equatable {
+        /// The field at this index (0-based) is longer than `CSVReader.maxFieldBytes`.
+        case field(Int)
+        /// More fields than `CSVReader.maxFields`.
+        case fields
+        /// The whole record is longer than `CSVReader.maxRecordBytes`.
+        case record
+    }
 
     init() {
         bytes.reserveCapacity(4096)
@@ -25,6 +37,7 @@ public struct CSVRecord {
         copy.bytesRead = bytesRead
         copy.bytes = bytes.withUnsafeBufferPointer { Array($0) }
         copy.ends = ends.withUnsafeBufferPointer { Array($0) }
+        copy.oversize = oversize
         return copy
     }
 
@@ -33,6 +46,7 @@ public struct CSVRecord {
     mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
+        oversize = nil
     }
 
     mutating func endField() { ends.append(bytes.count) }

@@ -10,11 +10,19 @@ public struct ResidentIdentityNumber: Sendable, Equatable {
     public enum Problem: Sendable, Equatable {
         case length
         case characters
+        case region
         case birthDate
         case checkCharacter
     }
 
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+    /// The first two digits a number can start with: the provinces of GB/T 2260 (11 北京 … 65 新疆),
+    /// 71 台湾, 81 香港 and 82 澳门, 83 for the residence permits of Taiwan residents, and 91–96 for the
+    /// permanent-residence cards of foreigners issued since 2023 (9 and the issuing province's first digit).
+    static let regionCodes: Set<Int> = Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37,
+                                            41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65,
+                                            71, 81, 82, 83] + Array(91...96))
     static let checkCharacters = Array("10X98765432".utf8)
 
     public static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<ResidentIdentityNumber, ProblemBox> {
@@ -29,6 +37,7 @@ public struct ResidentIdentityNumber: Sendable, Equatable {
         if last == UInt8(ascii: "x") { last = UInt8(ascii: "X") }
         guard (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: "X") else { return .failure(ProblemBox(.characters)) }
         func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+        guard regionCodes.contains(number(0..<2)) else { return .failure(ProblemBox(.region)) }
         guard let day = Day(year: number(6..<10), month: number(10..<12), day: number(12..<14)) else {
             return .failure(ProblemBox(.birthDate))
         }
@@ -54,6 +63,8 @@ public struct ResidentIdentityNumber: Sendable, Equatable {
             switch problem {
             case .length: Text(en: "is not 18 characters long", zh: "不是 18 位")
             case .characters: Text(en: "must be 17 digits followed by a digit or X", zh: "应为 17 位数字加 1 位数字或 X")
+            case .region: Text(en: "starts with digits that name no province (GB/T 2260); check the first two digits",
+                               zh: "前两位不是任何省级行政区代码（GB/T 2260）；请检查前两位")
             case .birthDate: Text(en: "holds an impossible birth date (characters 7–14)", zh: "第 7–14 位的出生日期不存在")
             case .checkCharacter: Text(en: "has a wrong check character (GB 11643); check the number for a typo",
                                        zh: "校验位不正确（GB 11643）；请检查号码是否录入有误")
