@@ -135,7 +135,13 @@ struct RuleField {
 public enum SegmentRules {
     /// The segments a rules file defines, or a one-line error naming the file and line.
     public static func load(path: String) throws -> [Segment] {
-        let name = (path as NSString).lastPathComponent
+        let name = Sanitized.message((path as NSString).lastPathComponent)
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size <= 1024 * 1024 else {
+            throw RuleError(file: name, line: 0, problem: Text(
+                en: "cannot read the rules file \(name): it must be an ordinary file of at most 1 MiB; check the path",
+                zh: "无法读取规则文件 \(name)：它须是不超过 1 MiB 的普通文件；请检查路径"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RuleError(file: name, line: 0, problem: Text(en: "cannot read the rules file \(path); check the path",
                                                               zh: "无法读取规则文件 \(path)；请检查路径"))

@@ -26,8 +26,18 @@ struct RuleParser {
 
     static let metadataKeys = ["description", "description.zh", "service", "service.zh"]
 
+    /// Far above what a society writes, and below what SQLite can take in one query (2,000 result
+    /// columns, expression trees 1,000 deep, 32,766 bound values): a file past them is refused at its
+    /// line, in its own words, before any SQL is made.
+    static let maxSegments = 200
+    static let maxDepth = 16
+    static let maxConditionsPerSegment = 200
+    static let maxValues = 10_000
+
     func parse(_ source: String) throws -> [SegmentRule] {
         var rules: [SegmentRule] = []
+        var names: Set<String> = []
+        var values = 0
         var header: (name: String, line: Int)?
         var metadata: [String: String] = [:]
         var body: [Line] = []
@@ -39,8 +49,13 @@ struct RuleParser {
                     en: "segment '\(current.name)' has no conditions; add lines such as `age <= 35` under it",
                     zh: "分组 '\(current.name)' 没有条件；请在其下添加如 `age <= 35` 的条件行"))
             }
+            if body.count > Self.maxConditionsPerSegment {
+                throw RuleError(file: file, line: body[Self.maxConditionsPerSegment].number, problem: Text(
+                    en: "segment '\(current.name)' has more than \(Self.maxConditionsPerSegment) condition lines; split it into smaller segments",
+                    zh: "分组 '\(current.name)' 的条件行超过 \(Self.maxConditionsPerSegment) 行；请拆分为较小的分组"))
+            }
             var index = 0
-            let conditions = try block(body, &index, indent: body[0].indent)
+            let conditions = try block(body, &index, indent: body[0].indent, depth: 1, values: &values)
             if index < body.count {
                 throw RuleError(file: file, line: body[index].number, problem: Text(
                     en: "this line is indented less than the segment's first condition; align it with the lines above",
@@ -62,11 +77,17 @@ struct RuleParser {
             let indent = text.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
             if content.hasPrefix("[") {
                 try finish()
-                header = (try segmentName(content, line: number), number)
-                if rules.contains(where: { $0.name == header!.name }) {
+                let name = try segmentName(content, line: number)
+                header = (name, number)
+                guard names.insert(name).inserted else {
                     throw RuleError(file: file, line: number, problem: Text(
-                        en: "a segment named '\(header!.name)' is already defined above; give this one another name",
-                        zh: "上文已定义名为 '\(header!.name)' 的分组；请换一个名称"))
+                        en: "a segment named '\(name)' is already defined above; give this one another name",
+                        zh: "上文已定义名为 '\(name)' 的分组；请换一个名称"))
+                }
+                guard names.count <= Self.maxSegments else {
+                    throw RuleError(file: file, line: number, problem: Text(
+                        en: "more than \(Self.maxSegments) segments in one file; split the file and run it in parts",
+                        zh: "一个文件中的分组超过 \(Self.maxSegments) 个；请拆分文件分别运行"))
                 }
                 metadata = [:]
                 body = []
@@ -107,8 +128,13 @@ struct RuleParser {
     }
 
     /// The conditions at `indent` from `index` on, with their nested groups.
-    private func block(_ lines: [Line], _ index: inout Int, indent: Int) throws -> [RuleCondition] {
+    private func block(_ lines: [Line], _ index: inout Int, indent: Int, depth: Int, values: inout Int) throws -> [RuleCondition] {
         var conditions: [RuleCondition] = []
+        if depth > Self.maxDepth, index < lines.count {
+            throw RuleError(file: file, line: lines[index].number, problem: Text(
+                en: "groups are nested more than \(Self.maxDepth) deep here; write the condition with fewer levels of all:/any:/not:",
+                zh: "此处分组嵌套超过 \(Self.maxDepth) 层；请减少 all:/any:/not: 的层数"))
+        }
         while index < lines.count {
             let line = lines[index]
             if line.indent < indent { break }
@@ -125,14 +151,21 @@ struct RuleParser {
                         en: "`\(group)` needs at least one condition indented under it",
                         zh: "`\(group)` 下至少需要一条缩进的条件"))
                 }
-                let children = try block(lines, &index, indent: lines[index].indent)
+                let children = try block(lines, &index, indent: lines[index].indent, depth: depth + 1, values: &values)
                 switch group {
                 case "all:": conditions.append(.all(children))
                 case "any:": conditions.append(.any(children))
                 default: conditions.append(.not(children))
                 }
             } else {
-                conditions.append(try comparison(line))
+                let condition = try comparison(line)
+                if case .comparison(_, _, let list, _) = condition { values += list.count }
+                guard values <= Self.maxValues else {
+                    throw RuleError(file: file, line: line.number, problem: Text(
+                        en: "the file lists more than \(Self.maxValues) values in all; split it into smaller files",
+                        zh: "文件中列出的值总数超过 \(Self.maxValues) 个；请拆分为较小的文件"))
+                }
+                conditions.append(condition)
             }
         }
         return conditions
@@ -152,7 +185,7 @@ struct RuleParser {
             guard rest.lowercased().hasPrefix(op.rawValue) else { return false }
             let after = rest.dropFirst(op.rawValue.count).first
             // A word operator must end at a space: `income` is not `in` + `come`.
-            return !(op.rawValue.last!.isLetter && after != nil && after != " ")
+            return !((op.rawValue.last?.isLetter ?? false) && after != nil && after != " ")
         }) else {
             let word = rest.prefix { $0 != " " }
             throw RuleError(file: file, line: line.number, problem: Text(
