@@ -17,7 +17,7 @@ extension Registrar {
         func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
 
         func run() throws {
-            let entries = try options.openRegistry().auditEntries(since: since)
+            let entries = try options.openRegistryToRead().auditEntries(since: since)
             if options.format == .json { return try Output.json(entries) }
             let language = options.language
             Output.rows(

@@ -36,7 +36,7 @@ extension Registrar.Board {
         }
 
         func run() throws {
-            let cap = try options.openRegistry().boardCap(year: year ?? Day.today().year, previousBoardSize: previousSize)
+            let cap = try options.openRegistryToRead().boardCap(year: year ?? Day.today().year, previousBoardSize: previousSize)
             if options.format == .json { return Console.write(try cap.json(options.language) + "\n") }
             Console.write(cap.table(options.language))
         }
@@ -56,7 +56,7 @@ extension Registrar.Board {
         func validate() throws { try options.require(formatIn: [.table, .json]) }
 
         func run() throws {
-            let check = try options.openRegistry().boardCheck(termNo: term)
+            let check = try options.openRegistryToRead().boardCheck(termNo: term)
             Console.write(options.format == .json ? try check.json(options.language) : check.table(options.language))
             if !check.allMet { throw CheckVerdict() }
         }

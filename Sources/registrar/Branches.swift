@@ -30,7 +30,7 @@ extension Registrar {
 
         func run() throws {
             let day = on ?? Day.today()
-            let (months, branches) = try options.openRegistry().inactiveBranches(on: day)
+            let (months, branches) = try options.openRegistryToRead().inactiveBranches(on: day)
             if options.format == .json {
                 return try Output.json(JSON(on: day.iso, inactive_months: months, branches: branches.map {
                     .init(name: $0.name, founded_on: $0.foundedOn, last_activity_on: $0.lastActivityOn, months_since: $0.monthsSince)

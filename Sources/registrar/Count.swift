@@ -16,7 +16,7 @@ extension Registrar {
         func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
 
         func run() throws {
-            let count = try options.openRegistry().count(on: asOf ?? Day.today())
+            let count = try options.openRegistryToRead().count(on: asOf ?? Day.today())
             if options.format == .json { return try Output.json(count) }
             let language = options.language
             Output.rows(

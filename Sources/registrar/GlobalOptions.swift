@@ -48,6 +48,11 @@ struct GlobalOptions: ParsableArguments {
         try Registry.open(path: databasePath, mode: .existing)
     }
 
+    /// For a command that only reads and audits nothing: works on a read-only mount too.
+    func openRegistryToRead() throws -> Registry {
+        try Registry.open(path: databasePath, mode: .readOnly)
+    }
+
     /// Refuses a year outside the years a registry can speak of (`growth --year 18`, `--year 0`),
     /// naming the flag, before anything is opened.
     func require(year: Int?, flag: String = "--year") throws {

@@ -19,7 +19,7 @@ extension Registrar {
         }
 
         func run() throws {
-            let registry = try options.openRegistry()
+            let registry = try options.openRegistryToRead()
             let report = try registry.growthReport(year: year ?? registry.settings().targetYear)
             switch options.format {
             case .json: Console.write(try report.json() + "\n")

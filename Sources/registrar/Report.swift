@@ -37,7 +37,7 @@ extension Registrar.Report {
         func run() throws {
             let target = try ReportOutput.target(out, options)
             let chosen = month.flatMap(YearMonth.init) ?? YearMonth(Day.today()).adding(months: -1)
-            let report = try options.openRegistry().monthlyReport(month: chosen)
+            let report = try options.openRegistryToRead().monthlyReport(month: chosen)
             let format = ReportFormat(rawValue: options.format.rawValue) ?? .table
             try ReportOutput.write(try report.rendered(as: format, language: options.language), to: target, language: options.language)
         }
@@ -65,7 +65,7 @@ extension Registrar.Report {
 
         func run() throws {
             let target = try ReportOutput.target(out, options)
-            let report = try options.openRegistry().annualReport(year: year)
+            let report = try options.openRegistryToRead().annualReport(year: year)
             let text = switch options.format {
             case .json: try report.json()
             case .html: report.html(options.language)

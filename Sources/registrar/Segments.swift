@@ -35,7 +35,7 @@ extension Registrar.Segments {
         func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
 
         func run() throws {
-            let sizes = try options.openRegistry().segmentSizes(on: arguments.day, segments: try arguments.segments())
+            let sizes = try options.openRegistryToRead().segmentSizes(on: arguments.day, segments: try arguments.segments())
             let language = options.language
             if options.format == .json { return try Output.json(sizes.map { SegmentJSON($0, language: language) }) }
             Output.rows(

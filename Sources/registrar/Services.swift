@@ -19,7 +19,7 @@ extension Registrar {
         }
 
         func run() throws {
-            let summary = try options.openRegistry().serviceSummary(from: from, to: to)
+            let summary = try options.openRegistryToRead().serviceSummary(from: from, to: to)
             if options.format == .json { return try Output.json(ServicesJSON(summary)) }
             let language = options.language
             let rows = summary.byType.map { [Text(en: "type",

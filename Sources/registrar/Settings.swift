@@ -21,7 +21,7 @@ extension Registrar.Settings {
         func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
 
         func run() throws {
-            try SettingsView(settings: try options.openRegistry().settings()).print(options)
+            try SettingsView(settings: try options.openRegistryToRead().settings()).print(options)
         }
     }
 

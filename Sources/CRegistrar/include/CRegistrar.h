@@ -21,4 +21,7 @@ void registrar_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, si
 /// (SQLITE_MISUSE when it was too late).
 int registrar_sqlite_disable_memory_statistics(void);
 
+// Lets a read-only command open a registry on a read-only mount as `file:…?immutable=1`.
+int registrar_sqlite_enable_uri_filenames(void);
+
 #endif

@@ -26,6 +26,9 @@ public struct Registry: Sendable {
         case createOrUpgrade
         /// Every other command: the file must exist and be at the current schema.
         case existing
+        /// A command that only reads: the file must exist and be current, and is never written, so
+        /// it can be read on a read-only mount or from a copy someone may not change.
+        case readOnly
     }
 
     /// Registry `application_id`, 'REGR', set by schema.sql, which tells our files from others'.
@@ -45,6 +48,7 @@ public struct Registry: Sendable {
         } else {
             try inspect(path: path, mode: mode)
         }
+        if mode == .readOnly { return try openReadOnly(path: path) }
         var registry: Registry
         do {
             let writer = try DatabaseQueue(path: path, configuration: configuration())
@@ -54,15 +58,50 @@ public struct Registry: Sendable {
             registry = Registry(path: path, writer: writer)
             registry.appliedMigrations = migrator.migrations.filter { !before.contains($0) }
         } catch let error as DatabaseError {
+            // A file that can be read but not written (or whose folder cannot hold its -wal and -shm).
+            let folder = (path as NSString).deletingLastPathComponent
+            if error.resultCode.primaryResultCode == .SQLITE_CANTOPEN,
+               access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+                throw RegistryError.readOnly(path: path)
+            }
             throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
         }
         return registry
     }
 
+    /// A read-only connection. On a read-only mount SQLite cannot make the `-shm` a WAL-mode file
+    /// needs; when no `-wal` holds changes, the file is then read as immutable, which needs neither.
+    private static func openReadOnly(path: String) throws -> Registry {
+        do {
+            return Registry(path: path, writer: try readOnlyQueue(path: path))
+        } catch let error as DatabaseError {
+            throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
+        }
+    }
+
+    static func readOnlyQueue(path: String) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
+            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int ?? 0
+            guard wal == 0 else { throw error }
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+            return try DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: readOnlyConfiguration())
+        }
+    }
+
     /// SQLite's allocation statistics cost a process-wide mutex on every allocation it makes, a few
     /// per cent of an import, and nothing here reads them. Off before SQLite first initialises
     /// (afterwards SQLite refuses the change, which is harmless).
-    static let memoryStatisticsOff: Void = { _ = registrar_sqlite_disable_memory_statistics() }()
+    static let memoryStatisticsOff: Void = {
+        _ = registrar_sqlite_disable_memory_statistics()
+        _ = registrar_sqlite_enable_uri_filenames()
+    }()
 
     /// Every connection the registry opens is configured here, so SQLite's one-time settings come first.
     static func configuration() -> Configuration {
@@ -102,7 +141,7 @@ public struct Registry: Sendable {
         }
         if size == 0 { return } // an empty file is a new SQLite database
         do {
-            let reader = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
+            let reader = try readOnlyQueue(path: path)
             defer { try? reader.close() }
             try reader.read { db in
                 let applicationID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
@@ -115,7 +154,7 @@ public struct Registry: Sendable {
                 if try migrator.hasBeenSuperseded(db) {
                     throw RegistryError.newerSchema(path: path)
                 }
-                if mode == .existing, try !migrator.hasCompletedMigrations(db) {
+                if mode != .createOrUpgrade, try !migrator.hasCompletedMigrations(db) {
                     throw RegistryError.olderSchema(path: path)
                 }
             }
