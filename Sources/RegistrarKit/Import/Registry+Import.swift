@@ -95,7 +95,7 @@ extension Registry {
                                                                    zh: "文件为空；需要表头行和数据行"))
                     }
                     let mapping = try HeaderMapping(kind: kind, headers: headers, file: name, extra: extra)
-                    summary.unknownColumns = mapping.unknownHeaders
+                    summary.unknownColumns = mapping.unknownHeaders.map(Sanitized.message)
                     var importer = try Registry.importer(kind, db, mapping: mapping, batchID: batchID, options: options)
                     try importer.importRows(from: reader) { record, outcome in
                         summary.read += 1
