@@ -160,7 +160,7 @@ struct MemberRowValidator {
                     }
                     values.set(.birthDate, day.iso)
                 case .month(let year, let month)?:
-                    let iso = YearMonth(year: year, month: month)!.iso
+                    let iso = YearMonth(derivedYear: year, month: month).iso
                     if let idBirth, !idBirth.hasPrefix(iso) {
                         return reject(.birthDate, Text(en: "the birth month \(iso) disagrees with the identity number; correct one of them",
                                                          zh: "出生年月 \(iso) 与身份证号不符；请更正其一"))
@@ -215,7 +215,7 @@ struct MemberRowValidator {
                 let day: Day
                 switch DateParser.parse(bytes) {
                 case .day(let parsed)?: day = parsed
-                case .month(let year, let month)?: day = YearMonth(year: year, month: month)!.firstDay
+                case .month(let year, let month)?: day = YearMonth(derivedYear: year, month: month).firstDay
                 case nil:
                     return reject(name, Text(en: "'\(value(name))' is not a date; " + DateParser.formatsText.en,
                                              zh: "'\(value(name))' 不是日期；" + DateParser.formatsText.zh))

@@ -39,7 +39,7 @@ public enum Demo {
         try registry.initialize(societyName: societyName)
         var summaries: [(String, ImportSummary)] = []
         for step in steps {
-            var options = ImportOptions(asOf: Day(iso: step.asOf)!)
+            var options = ImportOptions(asOf: Day(iso: step.asOf) ?? Day.today())
             options.snapshot = step.snapshot
             options.rejectsPath = (rejectsFolder as NSString).appendingPathComponent(
                 ((step.file as NSString).lastPathComponent as NSString).deletingPathExtension + ".rejects.csv")
