@@ -19,7 +19,7 @@ extension Registrar {
         func run() throws {
             let language = options.language
             let path = options.db ?? "registrar-demo.sqlite"
-            let rejectsFolder = (path as NSString).deletingLastPathComponent
+            let rejectsFolder = OutputFile.folder(of: path)
             let (registry, summaries) = try RegistrarKit.Demo.load(
                 path: path, fixtures: fixtures, rejectsFolder: rejectsFolder.isEmpty ? "." : rejectsFolder)
             func heading(_ text: Text) { Console.write("\n== " + text(language) + "\n\n") }
