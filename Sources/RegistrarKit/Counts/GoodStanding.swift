@@ -11,7 +11,7 @@ struct GoodStanding {
         let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM member") ?? 0
         starts = [Int32](repeating: 0, count: max(maxID, 0) + 1)
         let periods = try FastStatement(db, sql: """
-            SELECT member_id, start_date FROM membership_period WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
+            SELECT member_id, start_date FROM membership_period WHERE \(Standing.onRollSQL(on: "?1"))
             """)
         periods.reset()
         periods.bind(1, day.iso)

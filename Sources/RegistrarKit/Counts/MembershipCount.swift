@@ -14,21 +14,18 @@ public struct MembershipCount: Sendable, Equatable, Codable {
 }
 
 extension Registry {
-    /// The counting rule: a member counts on `day` when a period started on or before it and has not
-    /// ended by it (a period ending on `day` does not count on `day`). Periods of one member never
-    /// overlap (schema triggers), so counting periods counts members.
+    /// Members counted on `day` by the counting rule (`Standing`). Periods of one member never overlap
+    /// (schema triggers), so counting periods counts members.
     public func count(on day: Day) throws -> MembershipCount {
         try read { db in try Registry.count(db, on: day) }
     }
 
     static func count(_ db: Database, on day: Day) throws -> MembershipCount {
         let individual = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM membership_period
-            WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
+            SELECT count(*) FROM membership_period WHERE \(Standing.onRollSQL(on: "?1"))
             """, arguments: [day.iso]) ?? 0
         let unit = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM unit_membership_period
-            WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
+            SELECT count(*) FROM unit_membership_period WHERE \(Standing.onRollSQL(on: "?1"))
             """, arguments: [day.iso]) ?? 0
         return MembershipCount(asOf: day.iso, individual: individual, unit: unit)
     }

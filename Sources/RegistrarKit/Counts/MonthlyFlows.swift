@@ -24,10 +24,10 @@ public enum MemberKind: Sendable {
 extension Registry {
     /// Month-end counts and flows for every month in `range`, from one pass over the periods.
     ///
-    /// By the counting rule, a member counts at the end of month M exactly when the period started
-    /// in or before M and did not end in or before M; so the month-end count is the running total
-    /// of starts minus the running total of ends, and the whole series needs one grouped scan, not
-    /// one count per month.
+    /// By the counting rule (`Standing.monthEnds`), a period counts at the end of month M exactly when
+    /// it started in or before M and did not end in or before M; so the month-end count is the running
+    /// total of starts minus the running total of ends, and the whole series needs one scan, not one
+    /// count per month.
     public func monthlyFlows(_ range: ClosedRange<YearMonth>, of kind: MemberKind = .individual) throws -> [MonthFlow] {
         try read { db in try Registry.monthlyFlows(db, range, of: kind) }
     }
@@ -42,12 +42,12 @@ extension Registry {
         let statement = try FastStatement(db, sql: "SELECT start_date, end_date FROM \(kind.periodTable)")
         statement.reset()
         while try statement.step() {
-            if let month = statement.monthIndex(0) {
-                let offset = month - first
-                if offset < 0 { running += 1 } else if offset < count { starts[offset] += 1 }
-            }
-            if let month = statement.monthIndex(1) {
-                let offset = month - first
+            guard let startMonth = statement.monthIndex(0) else { continue }
+            let counted = Standing.monthEnds(startMonth: startMonth, endMonth: statement.monthIndex(1))
+            let offset = counted.first - first
+            if offset < 0 { running += 1 } else if offset < count { starts[offset] += 1 }
+            if let pastLast = counted.pastLast {
+                let offset = pastLast - first
                 if offset < 0 { running -= 1 } else if offset < count { ends[offset] += 1 }
             }
         }

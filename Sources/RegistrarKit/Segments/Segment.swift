@@ -74,7 +74,7 @@ enum SegmentSQL {
                \(SQLExpressions.age(birthDate: "m.birth_date")) AS age,
                (SELECT max(s.served_on) FROM service_record s WHERE s.member_id = m.id AND s.served_on <= ?1) AS last_served
         FROM membership_period p JOIN member m ON m.id = p.member_id
-        WHERE p.start_date <= ?1 AND (p.end_date IS NULL OR p.end_date > ?1) AND \(usesEveryDayParameter)
+        WHERE \(Standing.onRollSQL(period: "p", on: "?1")) AND \(usesEveryDayParameter)
         """
 
     /// Unit members in good standing with the number of linked individual members in good standing.
@@ -83,9 +83,9 @@ enum SegmentSQL {
         FROM unit_membership_period up JOIN unit_member u ON u.id = up.unit_id
         LEFT JOIN (SELECT m.unit_id, count(*) AS linked
                    FROM membership_period p JOIN member m ON m.id = p.member_id
-                   WHERE m.unit_id IS NOT NULL AND p.start_date <= ?1 AND (p.end_date IS NULL OR p.end_date > ?1)
+                   WHERE m.unit_id IS NOT NULL AND \(Standing.onRollSQL(period: "p", on: "?1"))
                    GROUP BY m.unit_id) AS l ON l.unit_id = u.id
-        WHERE up.start_date <= ?1 AND (up.end_date IS NULL OR up.end_date > ?1) AND \(usesEveryDayParameter)
+        WHERE \(Standing.onRollSQL(period: "up", on: "?1")) AND \(usesEveryDayParameter)
         """
 
     /// Always true (both days are before D), and names ?2 and ?3, so every query takes the same three
