@@ -26,6 +26,9 @@ public enum AuditAction: String, Sendable {
     case integrityChange = "integrity.change"
     case settingsChange = "settings.change"
     case segmentExport = "segment.export"
+    case registrationStatus = "registration.status"
+    case registrationDue = "registration.due"
+    case registrationLapse = "registration.lapse"
 }
 
 extension Registry {
