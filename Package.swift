@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("Store/Migrations/v1-schema.sql"),
                 .embedInCode("Store/Migrations/v2-enumeration-checks.sql"),
                 .embedInCode("Store/Migrations/v3-identity-index.sql"),
+                .embedInCode("Store/Migrations/v4-registration.sql"),
             ]
         ),
         // The processor's SHA-256 instructions, which Swift cannot name, and the one SQLite

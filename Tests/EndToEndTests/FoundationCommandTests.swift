@@ -130,7 +130,7 @@ struct FoundationCommandTests {
         #expect(refused.status == 1 && refused.stderr.contains("registrar init --db"))
         let upgraded = try scratch.run(["init", "--db", scratch.db])
         #expect(upgraded.status == 0)
-        #expect(upgraded.stderr.contains("upgraded to the current release (v2-enumeration-checks, v3-identity-index)"))
+        #expect(upgraded.stderr.contains("upgraded to the current release (v2-enumeration-checks, v3-identity-index, v4-registration)"))
         let audit = try scratch.run(["audit", "--db", scratch.db, "--format", "json"])
         #expect(audit.stdout.contains("migrations applied: v2-enumeration-checks, v3-identity-index"))
         #expect(try scratch.run(["count", "--db", scratch.db]).status == 0)

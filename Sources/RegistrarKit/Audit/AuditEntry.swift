@@ -27,6 +27,9 @@ public enum AuditAction: String, Sendable {
     case settingsChange = "settings.change"
     case segmentExport = "segment.export"
     case backup = "registry.backup"
+    case registrationStatus = "registration.status"
+    case registrationDue = "registration.due"
+    case registrationLapse = "registration.lapse"
 }
 
 extension Registry {

@@ -12,6 +12,8 @@ public struct SocietySettings: Sendable, Equatable {
     public var youngAge: Int
     public var absenceThreshold: Int
     public var branchInactiveMonths: Int
+    /// R1 annual registration: the first year it is required (nil: never), the grace months, the lapse years.
+    public var registration = RegistrationRule()
 
     /// The settings a person can change, by the name `registrar settings set` takes.
     public enum Key: String, CaseIterable, Sendable {
@@ -25,6 +27,9 @@ public struct SocietySettings: Sendable, Equatable {
         case youngAge = "board.young_age"
         case absenceThreshold = "board.absence_threshold"
         case branchInactiveMonths = "branches.inactive_months"
+        case registrationRequiredFrom = "registration.required_from"
+        case registrationGraceMonths = "registration.grace_months"
+        case registrationLapseYears = "registration.lapse_years"
 
         var column: String {
             switch self {
@@ -38,11 +43,14 @@ public struct SocietySettings: Sendable, Equatable {
             case .youngAge: "young_age"
             case .absenceThreshold: "absence_threshold"
             case .branchInactiveMonths: "branch_inactive_months"
+            case .registrationRequiredFrom: "registration_required_from"
+            case .registrationGraceMonths: "registration_grace_months"
+            case .registrationLapseYears: "registration_lapse_years"
             }
         }
 
         var isPercent: Bool { self == .goal || self == .relaxationThreshold || self == .relaxedCapPercent }
-        var isClearable: Bool { self == .relaxedCapSeats || self == .relaxedCapPercent }
+        var isClearable: Bool { self == .relaxedCapSeats || self == .relaxedCapPercent || self == .registrationRequiredFrom }
 
         /// What a value may be, in the unit it is stored in (basis points for percentages): every
         /// command that reads a setting can rely on it, so none meets a year 0 or a 100,000-month span.
@@ -56,6 +64,9 @@ public struct SocietySettings: Sendable, Equatable {
             case .youngAge: 18...100
             case .absenceThreshold: 1...100
             case .branchInactiveMonths: 1...1_200
+            case .registrationRequiredFrom: Day.acceptedYears
+            case .registrationGraceMonths: 0...11
+            case .registrationLapseYears: 0...10
             }
         }
 
@@ -73,6 +84,12 @@ public struct SocietySettings: Sendable, Equatable {
             case .youngAge: Text(en: "give an age in years from 18 to 100", zh: "请输入 18 至 100 之间的年龄")
             case .absenceThreshold: Text(en: "give a number of absences from 1 to 100", zh: "请输入 1 至 100 之间的缺席次数")
             case .branchInactiveMonths: Text(en: "give a number of months from 1 to 1200", zh: "请输入 1 至 1200 之间的月数")
+            case .registrationRequiredFrom: Text(en: "give a year from 1900 to 9999, or none (registration never required)",
+                                                 zh: "请输入 1900 至 9999 之间的年份，或 none（不要求注册）")
+            case .registrationGraceMonths: Text(en: "give a whole number of months from 0 to 11 (0: no grace)",
+                                                zh: "请输入 0 至 11 之间的整月数（0 表示没有宽限期）")
+            case .registrationLapseYears: Text(en: "give a whole number of years from 0 to 10 (0: never treated as withdrawn)",
+                                               zh: "请输入 0 至 10 之间的整年数（0 表示从不视为自动退会）")
             }
         }
     }
@@ -105,7 +122,10 @@ extension Registry {
             relaxationThresholdBasisPoints: row["relaxation_threshold_basis_points"],
             relaxedCapSeats: row["relaxed_cap_seats"], relaxedCapBasisPoints: row["relaxed_cap_basis_points"],
             youngAge: row["young_age"], absenceThreshold: row["absence_threshold"],
-            branchInactiveMonths: row["branch_inactive_months"])
+            branchInactiveMonths: row["branch_inactive_months"],
+            registration: RegistrationRule(requiredFrom: row["registration_required_from"],
+                                           graceMonths: row["registration_grace_months"],
+                                           lapseYears: row["registration_lapse_years"]))
     }
 
     /// Changes one setting (`none` clears an optional one), recorded in the audit log.
