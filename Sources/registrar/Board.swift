@@ -27,8 +27,9 @@ extension Registrar.Board {
         var previousSize: Int?
 
         func validate() throws {
-            try options.require(formatIn: [.table, .json])
-            if let previousSize, previousSize < 0 { throw ValidationError("--previous-size is a number of directors, 0 or more") }
+            try options.require(formatIn: Self.formats)
+            if let previousSize, previousSize < 0 { throw ValidationError(Text(en: "--previous-size is a number of directors, 0 or more",
+                                                                                                     zh: "--previous-size 是理事人数，须为 0 或以上")) }
         }
 
         func run() throws {
@@ -49,7 +50,7 @@ extension Registrar.Board {
         @Option(help: Text(en: "The term number (届次; default: the latest term).", zh: "届次（默认：最近一届）。").asHelp)
         var term: Int?
 
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let check = try options.openRegistry().boardCheck(termNo: term)

@@ -11,10 +11,10 @@ extension Registrar {
         @OptionGroup var options: GlobalOptions
 
         @Option(help: Text(en: "The day to judge on, YYYY-MM-DD (default: today).",
-                           zh: "判断日期，YYYY-MM-DD（默认：今天）。").asHelp)
+                           zh: "判断日期，YYYY-MM-DD（默认：今天）。").asHelp, transform: DayArgument.day)
         var on: Day?
 
-        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         struct JSON: Encodable {
             var on: String

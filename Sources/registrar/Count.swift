@@ -10,10 +10,10 @@ extension Registrar {
         @OptionGroup var options: GlobalOptions
 
         @Option(name: .customLong("as-of"), help: Text(en: "The day to count on, YYYY-MM-DD (default: today).",
-                                                       zh: "统计日期，YYYY-MM-DD（默认：今天）。").asHelp)
+                                                       zh: "统计日期，YYYY-MM-DD（默认：今天）。").asHelp, transform: DayArgument.day)
         var asOf: Day?
 
-        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let count = try options.openRegistry().count(on: asOf ?? Day.today())

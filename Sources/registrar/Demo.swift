@@ -14,7 +14,7 @@ extension Registrar {
         @Option(help: Text(en: "The fixtures folder.", zh: "示例数据文件夹。").asHelp)
         var fixtures = "fixtures"
 
-        func validate() throws { try options.require(formatIn: [.table]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let language = options.language

@@ -13,7 +13,7 @@ extension Registrar {
         @Option(help: Text(en: "The year (default: the society's target year).", zh: "年份（默认：学会的目标年）。").asHelp)
         var year: Int?
 
-        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let registry = try options.openRegistry()

@@ -9,6 +9,10 @@ enum Main {
     static func main() {
         let language = GlobalOptions.requestedLanguage
         let helpWidth = HelpColumns.prepare(language)
+        if let message = CommandTree.unknownCommandMessage(CommandTree.current, language, width: helpWidth) {
+            Console.error(message)
+            exit(2)
+        }
         do {
             var command = try Registrar.parseAsRoot(HelpColumns.arguments())
             try command.run()

@@ -22,20 +22,19 @@ extension Registrar.Report {
         @OptionGroup var options: GlobalOptions
 
         @Option(help: Text(en: "The month, YYYY-MM (default: the last complete month).",
-                           zh: "月份，YYYY-MM（默认：上一个完整月份）。").asHelp)
-        var month: String?
+                           zh: "月份，YYYY-MM（默认：上一个完整月份）。").asHelp, transform: DayArgument.month)
+        var month: YearMonth?
 
         @Option(help: Text(en: "Write the report to this file instead of standard output.",
                            zh: "把报告写入此文件，而非标准输出。").asHelp)
         var out: String?
 
         func validate() throws {
-            try options.require(formatIn: [.table, .csv, .json, .html])
-            if let month, YearMonth(month) == nil { throw ValidationError("--month takes YYYY-MM, e.g. 2018-12") }
+            try options.require(formatIn: Self.formats)
         }
 
         func run() throws {
-            let chosen = month.flatMap(YearMonth.init) ?? YearMonth(Day.today()).adding(months: -1)
+            let chosen = month ?? YearMonth(Day.today()).adding(months: -1)
             let report = try options.openRegistry().monthlyReport(month: chosen)
             let format = ReportFormat(rawValue: options.format.rawValue)!
             try ReportOutput.write(try report.rendered(as: format, language: options.language), to: out, language: options.language)
@@ -57,7 +56,7 @@ extension Registrar.Report {
                            zh: "把报告写入此文件，而非标准输出。").asHelp)
         var out: String?
 
-        func validate() throws { try options.require(formatIn: [.table, .md, .json, .html]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let report = try options.openRegistry().annualReport(year: year)
@@ -79,8 +78,9 @@ enum ReportOutput {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out))
         } catch {
-            throw CommandError(problem: Text(en: "cannot write \(out): \(error.localizedDescription); choose a writable path with --out",
-                                            zh: "无法写入 \(out)：\(error.localizedDescription)；请用 --out 指定可写路径"))
+            let reason = WriteFailureReason.of(out)
+            throw CommandError(problem: Text(en: "cannot write \(out): \(reason.en); choose a writable path with --out",
+                                            zh: "无法写入 \(out)：\(reason.zh)；请用 --out 指定可写路径"))
         }
         Console.error(Text(en: "report written to \(out)", zh: "报告已写入 \(out)")(language))
     }

@@ -14,7 +14,7 @@ extension Registrar {
 /// The flags that choose the segments and the day: shared by listing and export.
 struct SegmentArguments: ParsableArguments {
     @Option(help: Text(en: "The day members are in good standing on, YYYY-MM-DD (default: today).",
-                       zh: "会籍有效的判断日期，YYYY-MM-DD（默认：今天）。").asHelp) var on: Day?
+                       zh: "会籍有效的判断日期，YYYY-MM-DD（默认：今天）。").asHelp, transform: DayArgument.day) var on: Day?
     @Option(help: Text(en: "A rules file of your own segments (see README, \"User-defined segments\").",
                        zh: "自定义分群的规则文件（见 README「User-defined segments」）。").asHelp) var rules: String?
 
@@ -32,7 +32,7 @@ extension Registrar.Segments {
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: SegmentArguments
 
-        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let sizes = try options.openRegistry().segmentSizes(on: arguments.day, segments: try arguments.segments())

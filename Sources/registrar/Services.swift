@@ -9,13 +9,14 @@ extension Registrar {
 
         @OptionGroup var options: GlobalOptions
         @Option(help: Text(en: "The first day counted, YYYY-MM-DD (default: the first service).",
-                           zh: "统计起始日，YYYY-MM-DD（默认：最早的服务）。").asHelp) var from: Day?
+                           zh: "统计起始日，YYYY-MM-DD（默认：最早的服务）。").asHelp, transform: DayArgument.day) var from: Day?
         @Option(help: Text(en: "The last day counted, YYYY-MM-DD (default: the last service).",
-                           zh: "统计截止日，YYYY-MM-DD（默认：最近的服务）。").asHelp) var to: Day?
+                           zh: "统计截止日，YYYY-MM-DD（默认：最近的服务）。").asHelp, transform: DayArgument.day) var to: Day?
 
         func validate() throws {
-            try options.require(formatIn: [.table, .csv, .json])
-            if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from); swap them") }
+            try options.require(formatIn: Self.formats)
+            if let from, let to, to < from { throw ValidationError(Text(en: "--to \(to) is before --from \(from); swap them",
+                                                                                     zh: "--to \(to) 早于 --from \(from)；请对调")) }
         }
 
         func run() throws {

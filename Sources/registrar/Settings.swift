@@ -18,7 +18,7 @@ extension Registrar.Settings {
 
         @OptionGroup var options: GlobalOptions
 
-        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             try SettingsView(settings: try options.openRegistry().settings()).print(options)

@@ -92,9 +92,10 @@ extension Registry {
             do {
                 try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
+                let reason = WriteFailureReason.of(path)
                 throw SegmentError(problem: Text(
-                    en: "cannot write \(path) (\(error.localizedDescription)); choose another file with --out",
-                    zh: "无法写入 \(path)（\(error.localizedDescription)）；请用 --out 另选文件"))
+                    en: "cannot write \(path) (\(reason.en)); choose another file with --out",
+                    zh: "无法写入 \(path)（\(reason.zh)）；请用 --out 另选文件"))
             }
             try Registry.appendAudit(db, .segmentExport, subject: segment.name,
                                      detail: "on \(day.iso): \(lines.count - 1) \(segment.population.rawValue) to \((path as NSString).lastPathComponent), identity numbers masked")
