@@ -24,6 +24,7 @@ extension Registrar {
                 headers: [Text(en: "at", zh: "时间")(language), Text(en: "who", zh: "操作人")(language),
                           Text(en: "action", zh: "操作")(language), Text(en: "subject", zh: "对象")(language),
                           Text(en: "detail", zh: "说明")(language)],
+                keys: ["at", "actor", "action", "subject", "detail"],
                 entries.map { entry in
                     options.format == .csv
                         ? [entry.at, entry.actor, entry.action, entry.subject ?? "", entry.detail ?? ""]

@@ -41,6 +41,7 @@ extension Registrar {
             Output.rows(
                 headers: [Text(en: "branch", zh: "分支机构")(language), Text(en: "founded", zh: "成立日期")(language),
                           Text(en: "last activity", zh: "最近活动日期")(language), Text(en: "months since", zh: "间隔月数")(language)],
+                keys: ["name", "founded_on", "last_activity_on", "months_since"],
                 branches.map { [$0.name, $0.foundedOn ?? "", $0.lastActivityOn ?? none, $0.monthsSince.map(String.init) ?? ""] },
                 format: options.format)
             if options.format == .table {

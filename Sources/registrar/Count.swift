@@ -22,6 +22,7 @@ extension Registrar {
             Output.rows(
                 headers: [Text(en: "as of", zh: "日期")(language), Text(en: "individual members", zh: "个人会员")(language),
                           Text(en: "unit members", zh: "单位会员")(language)],
+                keys: ["as_of", "individual", "unit"],
                 [[count.asOf, String(count.individual), String(count.unit)]],
                 format: options.format)
         }

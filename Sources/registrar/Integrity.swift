@@ -172,6 +172,7 @@ extension Registrar.Integrity {
             let language = options.language
             Output.rows(headers: [Text(en: "changed at", zh: "时间"), Text(en: "batch", zh: "批次"), Text(en: "field", zh: "字段"),
                                   Text(en: "from", zh: "原值"), Text(en: "to", zh: "新值")].map { $0(language) },
+                        keys: ["changed_at", "batch", "field", "old_value", "new_value"],
                         rows.map { [$0.changedAt, $0.batch.map(String.init) ?? "", $0.field, $0.old ?? "", $0.new ?? ""] },
                         format: options.format)
         }

@@ -25,17 +25,34 @@ extension Registrar.Report {
                            zh: "月份，YYYY-MM（默认：上一个完整月份）。").asHelp, transform: DayArgument.month)
         var month: YearMonth?
 
+        @Option(help: Text(en: "How many month-end counts to show, up to 120 (default: 24).",
+                           zh: "显示多少个月末会员数，最多 120（默认：24）。").asHelp)
+        var months = 24
+
         @Option(help: Text(en: "Write the report to this file instead of standard output.",
                            zh: "把报告写入此文件，而非标准输出。").asHelp)
         var out: String?
 
         func validate() throws {
             try options.require(formatIn: Self.formats)
+            guard (1...MonthlyReport.maximumSeriesLength).contains(months) else {
+                throw ValidationError(Text(en: "--months takes a number of months from 1 to \(MonthlyReport.maximumSeriesLength)",
+                                           zh: "--months 应为 1 至 \(MonthlyReport.maximumSeriesLength) 之间的月数"))
+            }
         }
 
         func run() throws {
             let chosen = month ?? YearMonth(Day.today()).adding(months: -1)
-            let report = try options.openRegistry().monthlyReport(month: chosen)
+            let registry = try options.openRegistry()
+            var report = try registry.monthlyReport(month: chosen)
+            report.shownMonths = months
+            report.madeOn = Day.today()
+            if report.series.allSatisfy({ $0.endCount == 0 }), try registry.count(on: Day.today()).individual == 0 {
+                Console.error(Text(en: "the registry has no members yet: import the unit roster, then the member roster "
+                                       + "(registrar import units FILE, registrar import members FILE)",
+                                   zh: "会员库中还没有会员：请先导入单位会员名册，再导入个人会员名册"
+                                       + "（registrar import units 文件，registrar import members 文件）")(options.language))
+            }
             let format = ReportFormat(rawValue: options.format.rawValue)!
             try ReportOutput.write(try report.rendered(as: format, language: options.language), to: out, language: options.language)
         }
@@ -59,7 +76,8 @@ extension Registrar.Report {
         func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
-            let report = try options.openRegistry().annualReport(year: year)
+            var report = try options.openRegistry().annualReport(year: year)
+            report.madeOn = Day.today()
             let text = switch options.format {
             case .json: try report.json()
             case .html: report.html(options.language)

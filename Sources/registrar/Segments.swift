@@ -38,12 +38,19 @@ extension Registrar.Segments {
             let sizes = try options.openRegistry().segmentSizes(on: arguments.day, segments: try arguments.segments())
             let language = options.language
             if options.format == .json { return try Output.json(sizes.map { SegmentJSON($0, language: language) }) }
+            // The count is a number in its own column, and what it counts (members or unit members) is
+            // another, so the table right-aligns it and a spreadsheet reads it as a number.
+            let csv = options.format == .csv
             Output.rows(
-                headers: [Text(en: "segment", zh: "分组"), Text(en: "members", zh: "人数"), Text(en: "share %", zh: "占比%"),
-                          Text(en: "who", zh: "说明"), Text(en: "suggested service", zh: "建议服务")].map { $0(language) },
+                headers: [Text(en: "segment", zh: "分组"), Text(en: "count", zh: "数量"), Text(en: "of", zh: "计数对象"),
+                          Text(en: "share %", zh: "占比%"), Text(en: "who", zh: "说明"),
+                          Text(en: "suggested service", zh: "建议服务")].map { $0(language) },
+                keys: ["name", "count", "population", "share_percent", "description", "suggested_service"],
                 sizes.map { size in
-                    [size.segment.name, String(size.count) + (size.segment.population == .units ? Text(en: " units",
-                                                                                                       zh: " 个单位")(language) : ""),
+                    [size.segment.name, String(size.count),
+                     csv ? size.segment.population.rawValue
+                         : (size.segment.population == .units ? Text(en: "unit members", zh: "单位会员")
+                                                              : Text(en: "members", zh: "个人会员"))(language),
                      NumberText.twoDecimals(hundredths: SegmentJSON.hundredths(size)), size.segment.description(language),
                      size.segment.suggestedService(language)]
                 },

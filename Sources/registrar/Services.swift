@@ -30,7 +30,8 @@ extension Registrar {
                 + summary.byMonth.map { [Text(en: "month", zh: "月份")(language), $0.key, String($0.count)] }
                 + [[Text(en: "total", zh: "合计")(language), "", String(summary.total)]]
             Output.rows(headers: [Text(en: "by", zh: "维度")(language), Text(en: "value", zh: "取值")(language),
-                                  Text(en: "services", zh: "服务次数")(language)], rows, format: options.format)
+                                  Text(en: "services", zh: "服务次数")(language)],
+                        keys: ["by", "value", "count"], rows, format: options.format)
         }
     }
 }

@@ -71,7 +71,7 @@ struct SettingsView {
             return try Output.json(Dictionary(uniqueKeysWithValues: rows.map { ($0.0.rawValue, $0.1) }))
         }
         let language = options.language
-        Output.rows(headers: [Text(en: "setting", zh: "设置项")(language), Text(en: "value", zh: "值")(language)],
+        Output.rows(headers: [Text(en: "setting", zh: "设置项")(language), Text(en: "value", zh: "值")(language)], keys: ["key", "value"],
                     rows.map { [$0.0.rawValue, $0.1] }, format: options.format)
     }
 }

@@ -10,7 +10,7 @@ struct NewUserMistakeTests {
         let allowed: Set<String> = ["registrar", "help", "lang", "reprot", "report", "monthly", "montly", "format", "html",
                                     "table", "json", "month", "out", "db", "csv", "sqlite", "init", "demo", "import", "member",
                                     "count", "growth", "board", "branches", "integrity", "services", "segments", "settings",
-                                    "audit"]
+                                    "audit", "units", "members"]
         var words: [String] = []
         var word = ""
         var inQuote = false
@@ -83,7 +83,7 @@ struct NewUserMistakeTests {
         try Data("会员编号,姓名,入会日期\nM1,张三,2018-01-05\n".utf8).write(to: URL(fileURLWithPath: roster))
         #expect(try scratch.run(["import", "members", roster, "--as-of", "2018-12-31", "--db", scratch.db]).status == 0)
         #expect(try scratch.run(["member", "show", "M1", "--db", scratch.db]).status == 0)
-        let table = try scratch.run(["audit", "--db", scratch.db, "--lang", "zh"], environment: ["COLUMNS": "200"])
+        let table = try scratch.run(["audit", "--db", scratch.db, "--lang", "zh"], environment: ["COLUMNS": "400"])
         #expect(table.status == 0)
         #expect(table.stdout.contains("初始化") && table.stdout.contains("导入") && table.stdout.contains("查看会员"))
         #expect(table.stdout.contains("读取 1") && table.stdout.contains("新增 1") && table.stdout.contains("截至 2018-12-31"))

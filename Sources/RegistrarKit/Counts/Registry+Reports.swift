@@ -58,7 +58,7 @@ extension Registry {
             let base = try flows.first { $0.month == baseMonth }?.endCount
                 ?? Registry.count(db, on: Day.endOfYear(settings.baseYear)).individual
             let units = try Registry.monthlyFlows(db, month...month, of: .unit)[0]
-            return MonthlyReport(
+            var report = MonthlyReport(
                 month: month, startCount: current.endCount - current.joined + current.left,
                 joined: current.joined, left: current.left, endCount: current.endCount,
                 yearAgoEndCount: yearAgo.endCount,
@@ -67,6 +67,8 @@ extension Registry {
                 breakdowns: try Registry.breakdown(db, on: month.lastDay).reportBreakdowns,
                 units: UnitMemberFlow(startCount: units.endCount - units.joined + units.left, joined: units.joined,
                                       left: units.left, endCount: units.endCount))
+            report.society = settings.name
+            return report
         }
     }
 }

@@ -26,6 +26,8 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
     public var updated = 0
     public var unchanged = 0
     public var rejected = 0
+    /// Of the rejected rows, those naming a unit member the registry does not have.
+    public var rejectedForUnknownUnit = 0
     public var lapsed = 0
     public var dryRun = false
     public var encoding = TextEncoding.utf8.rawValue
@@ -35,6 +37,7 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case read, inserted, updated, unchanged, rejected, lapsed
+        case rejectedForUnknownUnit = "rejected_unknown_unit"
         case dryRun = "dry_run"
         case encoding
         case unknownColumns = "unknown_columns"

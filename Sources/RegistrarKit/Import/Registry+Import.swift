@@ -100,6 +100,7 @@ extension Registry {
                         case .unchanged: summary.unchanged += 1
                         case .rejected(let rejection):
                             summary.rejected += 1
+                            if rejection.namesUnknownUnit { summary.rejectedForUnknownUnit += 1 }
                             if writer == nil {
                                 writer = RejectsWriter(path: rejects, headers: mapping.headers, language: options.language)
                             }

@@ -11,7 +11,8 @@ private struct MonthlyReportJSON: Encodable {
     let report: MonthlyReport
 
     private enum CodingKeys: String, CodingKey {
-        case month, joined, left, net, goal, progress, series, breakdowns, units, settings
+        case month, joined, left, net, goal, progress, series, breakdowns, units, settings, society
+        case madeOn = "made_on"
         case startCount = "start_count"
         case endCount = "end_count"
         case momChange = "mom_change"
@@ -34,7 +35,9 @@ private struct MonthlyReportJSON: Encodable {
         try container.encode(report.yearOnYear.percent?.jsonNumber, forKey: .yoyPercent)
         try container.encode(GoalJSON(verdict: report.goal), forKey: .goal)
         try container.encode(ProgressJSON(progress: report.progress), forKey: .progress)
-        try container.encode(report.series.map(SeriesPointJSON.init), forKey: .series)
+        try container.encode(report.shownSeries.map(SeriesPointJSON.init), forKey: .series)
+        if !report.society.isEmpty { try container.encode(report.society, forKey: .society) }
+        try container.encodeIfPresent(report.madeOn?.iso, forKey: .madeOn)
         try container.encode(report.breakdowns.map(BreakdownJSON.init), forKey: .breakdowns)
         try container.encode(UnitsJSON(units: report.units), forKey: .units)
         try container.encode(SettingsJSON(goal: report.goal.goal), forKey: .settings)

@@ -24,6 +24,12 @@ public struct MonthlyReport: Sendable, Hashable {
     public let series: [MonthCount]
     public let breakdowns: [Breakdown]
     public let units: UnitMemberFlow
+    /// How many of the latest month-end counts the report shows (its table, chart, CSV and JSON):
+    /// two years unless asked for more (`--months`), up to the whole series.
+    public var shownMonths = 24
+    /// The society the report is about, and the day it was made: on every rendering when set.
+    public var society = ""
+    public var madeOn: Day?
 
     public init(month: YearMonth, startCount: Int, joined: Int, left: Int, endCount: Int,
                 yearAgoEndCount: Int, goal: GrowthGoalVerdict, series: [MonthCount],
@@ -56,5 +62,13 @@ public struct MonthlyReport: Sendable, Hashable {
     /// The last points of the series, for the chart.
     public func recentSeries(_ count: Int = 24) -> [MonthCount] {
         Array(series.suffix(count))
+    }
+
+    /// The month-end counts the report shows: the last `shownMonths`.
+    public var shownSeries: [MonthCount] { recentSeries(shownMonths) }
+
+    /// `中国示例学会 · made on 2026-12-01`: who and when, under every rendering's title.
+    public func byline(_ language: Language) -> String? {
+        ReportWords.byline(society: society, madeOn: madeOn, language)
     }
 }

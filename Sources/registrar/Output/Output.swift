@@ -10,10 +10,13 @@ enum Output {
     }
 
     /// A table for people (aligned by display width) or CSV for spreadsheets, from the same rows.
-    static func rows(headers: [String], _ rows: [[String]], format: OutputFormat) {
+    ///
+    /// - Parameter keys: the CSV header, the same in every language (snake_case, as the JSON keys),
+    ///   since scripts read columns by it; the headings are for people.
+    static func rows(headers: [String], keys: [String]? = nil, _ rows: [[String]], format: OutputFormat) {
         switch format {
         case .csv:
-            Console.write(([headers] + rows).map(CSVField.record).joined())
+            Console.write(([keys ?? headers] + rows).map(CSVField.record).joined())
         default:
             Console.write(TextTable(headers: headers, rows: rows).render())
         }
