@@ -129,4 +129,52 @@ struct NewUserOutputTests {
         let full = try scratch.run(["report", "monthly", "--month", "2018-12", "--db", scratch.path("demo.sqlite")])
         #expect(full.stderr.isEmpty, "\(full.stderr)")
     }
+
+    /// On a terminal (a pseudo-terminal from `script`), the progress line starts with the first rows,
+    /// follows them, never reads 100% while rows remain, and says what it does after the last row;
+    /// on a pipe there is none.
+    @Test func theProgressLineFollowsRowsAndSaysWhatItDoesAtTheEnd() throws {
+        let scratch = try Scratch()
+        try scratch.run(["init", "--db", scratch.db])
+        let roster = scratch.path("big.csv")
+        var text = "会员编号,姓名,入会日期\n"
+        for index in 0..<20_000 { text += "M\(100_000 + index),会员\(index),2018-01-05\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: roster))
+        let script = "/usr/bin/script"
+        #expect(FileManager.default.isExecutableFile(atPath: script), "util-linux script gives the test a terminal")
+        let command = [registrarBinary.path, "import", "members", roster, "--as-of", "2018-12-31", "--db", scratch.db]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let terminal = try scratch.runTool(script, ["-qec", command, "/dev/null"])
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        let updates = terminal.stdout.components(separatedBy: "\r").map { $0.replacingOccurrences(of: "\u{1B}[K", with: "") }
+        let rowLines = updates.filter { $0.contains(" rows/s, ") }
+        let first = try #require(rowLines.first, "\(terminal.stdout)")
+        #expect(first.hasPrefix("1,024 rows, "), "the first update comes with the first rows: \(first)")
+        let percents = rowLines.compactMap { Int($0.split(separator: " ").last?.dropLast() ?? "") }
+        #expect(percents.count == rowLines.count && percents == percents.sorted() && (percents.last ?? 100) < 100, "\(percents)")
+        #expect(!terminal.stdout.contains("100%"))
+        #expect(updates.contains("20,000 rows in; building the identity index and checking membership periods…"), "\(updates)")
+        #expect(updates.contains("20,000 rows in; committing…"))
+        let pipe = try scratch.run(["import", "members", roster, "--as-of", "2018-12-31", "--db", scratch.db])
+        #expect(!pipe.stderr.contains("rows/s") && !pipe.stderr.contains("committing"), "\(pipe.stderr)")
+    }
+}
+
+extension Scratch {
+    /// Runs another program in this folder (here `script`, which gives the registrar a terminal).
+    func runTool(_ executable: String, _ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
 }

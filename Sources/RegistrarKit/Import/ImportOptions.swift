@@ -48,9 +48,21 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
 
 /// Where an import has got to, for a progress line on a terminal.
 public struct ImportProgress: Sendable {
+    /// What the import is doing: reading rows, then the work after the last row.
+    public enum Phase: Sendable, Equatable {
+        case rows
+        /// A first import builds the identity index and checks the periods once its rows are in.
+        case buildingIndex
+        /// Snapshot: ending the memberships the file no longer lists.
+        case lapsing
+        case committing
+    }
+
     public var rows: Int
+    /// The file's bytes up to the end of the last row merged (not those read ahead of it).
     public var bytesRead: Int
     public var totalBytes: Int
+    public var phase: Phase = .rows
 }
 
 /// Why an import as a whole did not happen; the database is as it was.
