@@ -34,7 +34,7 @@ extension Registrar.Board {
 
         func run() throws {
             let cap = try options.openRegistry().boardCap(year: year ?? Day.today().year, previousBoardSize: previousSize)
-            if options.format == .json { return Console.write(try cap.json(options.language) + "\n") }
+            if options.format == .json { return Console.write(try cap.json(options.language)) }
             Console.write(cap.table(options.language))
         }
     }

@@ -19,7 +19,7 @@ extension Registrar {
             let registry = try options.openRegistry()
             let report = try registry.growthReport(year: year ?? registry.settings().targetYear)
             switch options.format {
-            case .json: Console.write(try report.json() + "\n")
+            case .json: Console.write(try report.json())
             case .csv: Console.write(report.csv(options.language))
             default: Console.write(report.table(options.language))
             }

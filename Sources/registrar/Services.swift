@@ -23,12 +23,15 @@ extension Registrar {
             let summary = try options.openRegistry().serviceSummary(from: from, to: to)
             if options.format == .json { return try Output.json(ServicesJSON(summary)) }
             let language = options.language
-            let rows = summary.byType.map { [Text(en: "type",
-                                                  zh: "服务类型")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
-                + summary.byChannel.map { [Text(en: "channel",
-                                                zh: "渠道")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
-                + summary.byMonth.map { [Text(en: "month", zh: "月份")(language), $0.key, String($0.count)] }
-                + [[Text(en: "total", zh: "合计")(language), "", String(summary.total)]]
+            // CSV is for scripts: the dimension and the value as codes (type, conference), as in the JSON.
+            let csv = options.format == .csv
+            func word(_ text: Text, _ code: String) -> String { csv ? code : text(language) }
+            let rows = summary.byType.map { [word(Text(en: "type", zh: "服务类型"), "type"),
+                                             word(ServiceTerms.label($0.key), $0.key), String($0.count)] }
+                + summary.byChannel.map { [word(Text(en: "channel", zh: "渠道"), "channel"),
+                                           word(ServiceTerms.label($0.key), $0.key), String($0.count)] }
+                + summary.byMonth.map { [word(Text(en: "month", zh: "月份"), "month"), $0.key, String($0.count)] }
+                + [[word(Text(en: "total", zh: "合计"), "total"), "", String(summary.total)]]
             Output.rows(headers: [Text(en: "by", zh: "维度")(language), Text(en: "value", zh: "取值")(language),
                                   Text(en: "services", zh: "服务次数")(language)],
                         keys: ["by", "value", "count"], rows, format: options.format)

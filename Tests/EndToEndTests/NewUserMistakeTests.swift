@@ -91,7 +91,8 @@ struct NewUserMistakeTests {
             #expect(!table.stdout.contains(english), "\(english) in \(table.stdout)")
         }
         let json = try scratch.run(["audit", "--db", scratch.db, "--lang", "zh", "--format", "json"])
-        #expect(json.stdout.contains("\"action\":\"import\"") && json.stdout.contains("inserted 1"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.contains { $0["action"] as? String == "import" && ($0["detail"] as? String)?.contains("inserted 1") == true })
     }
 
     @Test func dayFlagsTakeTheFormsRostersTakeAndNameThemWhenRefused() throws {

@@ -178,3 +178,50 @@ extension Scratch {
                        stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
+
+/// One JSON style and stable keys for scripts (issue 17), as README's table documents them.
+struct MachineReadableOutputTests {
+    @Test func everyJSONIsPrettyWithSortedKeysAndCSVHeadersDoNotFollowTheLanguage() throws {
+        let scratch = try Scratch()
+        #expect(try scratch.run(["demo", "--db", scratch.db, "--fixtures", NewUserOutputTests.fixtures.path]).status == 0)
+        let commands: [[String]] = [
+            ["count", "--as-of", "2019-12-31"], ["growth", "--year", "2018"], ["report", "monthly", "--month", "2018-12"],
+            ["report", "annual", "--year", "2018"], ["board", "caps", "--year", "2019"], ["member", "show", "M100160"],
+            ["integrity", "lookup", "M100192"], ["integrity", "check", "M100192", "--on", "2019-06-01"],
+            ["segments", "--on", "2019-12-31"], ["services"], ["branches", "--on", "2019-12-31"], ["settings"], ["audit"],
+        ]
+        for command in commands {
+            let outcome = try scratch.run(command + ["--db", scratch.db, "--format", "json"])
+            #expect(outcome.status == 0 || outcome.status == 3, "\(command)")
+            let parsed = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
+            let again = try JSONSerialization.data(withJSONObject: parsed, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            // Foundation's pretty style: two-space indents and " : ".
+            #expect(outcome.stdout.contains("\n  ") && outcome.stdout.hasSuffix("\n") && !outcome.stdout.hasSuffix("\n\n"), "\(command)")
+            #expect(String(decoding: again, as: UTF8.self) + "\n" == outcome.stdout, "\(command) is not in the one style")
+        }
+        let monthly = try scratch.json(["report", "monthly", "--month", "2018-12", "--db", scratch.db])
+        let settings = try #require(monthly["settings"] as? [String: Any])
+        #expect(settings["target_percent"] as? Double == 15 && settings["goal_percent"] as? Double == 15)
+        let member = try scratch.json(["member", "show", "M100160", "--db", scratch.db])
+        let period = try #require((member["periods"] as? [[String: Any]])?.first)
+        #expect(period["start_date"] as? String == period["start"] as? String && period["start_date"] != nil)
+        #expect(period["end_date"] as? String == "2019-09-16" && period["end"] as? String == "2019-09-16")
+
+        for command in [["services"], ["settings"], ["branches", "--on", "2019-12-31"], ["count"], ["segments"], ["audit"]] {
+            let english = try scratch.run(command + ["--db", scratch.db, "--format", "csv"])
+            let chinese = try scratch.run(command + ["--db", scratch.db, "--format", "csv", "--lang", "zh"])
+            let header = english.stdout.split(whereSeparator: \.isNewline).first
+            #expect(header != nil && header == chinese.stdout.split(whereSeparator: \.isNewline).first, "\(command)")
+            #expect(header?.allSatisfy { $0.isASCII } == true, "\(command): \(header ?? "")")
+        }
+        let services = try scratch.run(["services", "--db", scratch.db, "--format", "csv", "--lang", "zh"])
+        #expect(services.stdout.contains("\r\ntype,conference,") && services.stdout.contains("\r\nchannel,online,"), "\(services.stdout)")
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for header in ["as_of,individual,unit", "name,count,population,share_percent,description,suggested_service", "at,actor,action,subject,detail",
+                       "name,founded_on,last_activity_on,months_since,days_beyond_months", "by,value,count", "key,value"] {
+            #expect(readme.contains(header), "README documents \(header)")
+        }
+        let changelog = try String(contentsOf: repositoryRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.contains("`settings.goal_percent` is kept") && changelog.contains("`start` and `end` are kept"))
+    }
+}

@@ -123,12 +123,16 @@ private struct SettingsJSON: Encodable {
         case baseYear = "base_year"
         case targetYear = "target_year"
         case goalPercent = "goal_percent"
+        case targetPercent = "target_percent"
     }
 
+    /// `target_percent`, the name `growth` and `goal` give the setting; `goal_percent`, the key
+    /// scripts already read, stays beside it (CHANGELOG.md).
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(goal.baseYear, forKey: .baseYear)
         try container.encode(goal.targetYear, forKey: .targetYear)
         try container.encode(goal.rate.jsonNumber, forKey: .goalPercent)
+        try container.encode(goal.rate.jsonNumber, forKey: .targetPercent)
     }
 }

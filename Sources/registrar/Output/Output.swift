@@ -3,10 +3,9 @@ import RegistrarKit
 
 /// Prints a result in the format the user asked for.
 enum Output {
+    /// JSON in the one style every command uses (`JSONText`): pretty-printed, keys sorted.
     static func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        Console.write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+        Console.write(try JSONText.encode(value))
     }
 
     /// A table for people (aligned by display width) or CSV for spreadsheets, from the same rows.
