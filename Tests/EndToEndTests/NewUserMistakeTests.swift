@@ -87,6 +87,11 @@ struct NewUserMistakeTests {
         #expect(table.status == 0)
         #expect(table.stdout.contains("初始化") && table.stdout.contains("导入") && table.stdout.contains("查看会员"))
         #expect(table.stdout.contains("读取 1") && table.stdout.contains("新增 1") && table.stdout.contains("截至 2018-12-31"))
+        // A member's changed columns are named as the Chinese roster headers name them.
+        try Data("会员编号,姓名,手机,入会日期\nM1,张三,13800000000,2018-01-05\n".utf8).write(to: URL(fileURLWithPath: roster))
+        #expect(try scratch.run(["import", "members", roster, "--as-of", "2018-12-31", "--db", scratch.db]).status == 0)
+        let changed = try scratch.run(["audit", "--db", scratch.db, "--lang", "zh"], environment: ["COLUMNS": "400"])
+        #expect(changed.stdout.contains("会员信息修改") && changed.stdout.contains("：手机"), "\(changed.stdout)")
         for english in [" import ", "member.show", "inserted", "unchanged", "batch", "as of", "query:"] {
             #expect(!table.stdout.contains(english), "\(english) in \(table.stdout)")
         }

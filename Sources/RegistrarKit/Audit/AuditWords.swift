@@ -13,6 +13,15 @@ public enum AuditWords {
     public static func detail(_ text: String, _ language: Language) -> String {
         guard language == .zh else { return text }
         var result = text.hasPrefix("on ") ? String(text.dropFirst(3)) : text
+        // The columns a change names (`batch 3: phone, grade`, `updated: status, finding`).
+        if let colon = result.range(of: ": ", options: .backwards) {
+            let names = result[colon.upperBound...].components(separatedBy: ", ").map { $0.components(separatedBy: " (batch ") }
+            if names.contains(where: { fields[$0[0]] != nil }) {
+                result = result[..<colon.upperBound] + names.map { parts in
+                    (fields[parts[0]] ?? parts[0]) + (parts.count > 1 ? "（批次 " + parts[1].dropLast() + "）" : "")
+                }.joined(separator: "、")
+            }
+        }
         for (english, chinese) in phrases {
             result = result.replacingOccurrences(of: english, with: chinese)
         }
@@ -28,6 +37,18 @@ public enum AuditWords {
         }
         return result.replacingOccurrences(of: "member #", with: "会员 #")
     }
+
+    /// Stored column names, as the Chinese roster headers call them.
+    static let fields: [String: String] = [
+        "member_no": "会员编号", "name": "姓名", "gender": "性别", "birth_date": "出生日期", "id_type": "证件类型",
+        "id_number": "证件号码", "orcid": "ORCID", "email": "电子邮箱", "phone": "手机", "employer": "工作单位",
+        "unit_id": "所属单位会员", "title": "职称", "title_level": "职称级别", "education": "学历", "degree": "学位",
+        "discipline": "学科", "province": "省份", "nationality": "国籍", "grade": "会员类别", "grassroots": "基层一线",
+        "political_status": "政治面貌", "uscc": "统一社会信用代码", "kind": "单位性质", "staff_count": "职工总数",
+        "opened_on": "立案日期", "allegation": "问题类型", "status": "状态", "finding": "认定结果", "decided_on": "处理日期",
+        "sanction": "处理措施", "sanction_start": "处理开始日期", "sanction_end": "处理结束日期", "reference": "文号",
+        "note": "备注", "member_id": "会员",
+    ]
 
     static let actions: [String: String] = [
         "init": "初始化", "upgrade": "升级", "import": "导入", "member.update": "会员信息修改", "unit.update": "单位会员修改",
