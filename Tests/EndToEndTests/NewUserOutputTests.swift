@@ -113,6 +113,11 @@ struct NewUserOutputTests {
         let annual = try scratch.run(["report", "annual", "--year", "2018", "--format", "html", "--db", scratch.db])
         #expect(annual.stdout.contains("<svg") && annual.stdout.contains("Month-end individual members in 2018"))
         #expect(annual.stdout.contains("2018-01") && annual.stdout.contains("2018-12") && annual.stdout.contains("made on "))
+        let annualJSON = try scratch.json(["report", "annual", "--year", "2018", "--db", scratch.db])
+        let monthEnds = try #require(annualJSON["month_ends"] as? [[String: Any]])
+        #expect(monthEnds.count == 12 && monthEnds.last?["month"] as? String == "2018-12" && annualJSON["made_on"] is String)
+        let yearEnd = try scratch.json(["count", "--as-of", "2018-12-31", "--db", scratch.db])
+        #expect(monthEnds.last?["end_count"] as? Int == yearEnd["individual"] as? Int)
         let markdown = try scratch.run(["report", "annual", "--year", "2018", "--format", "md", "--db", scratch.db, "--lang", "zh"])
         #expect(markdown.stdout.contains("制表日期 "))
     }

@@ -60,9 +60,13 @@ extension ReportSection {
 private struct AnnualReportJSON: Encodable {
     let report: AnnualReport
 
-    private enum CodingKeys: String, CodingKey { case year, society, members, growth, flows, services, integrity, board }
+    private enum CodingKeys: String, CodingKey {
+        case year, society, members, growth, flows, services, integrity, board
+        case madeOn = "made_on", monthEnds = "month_ends"
+    }
 
     private struct Flow: Encodable { let joined: Int, left: Int }
+    private struct MonthEnd: Encodable { let month: String, end_count: Int }
     private struct Service: Encodable { let type: String, channel: String, count: Int }
     private struct Services: Encodable { let total: Int, by_type: [Service] }
     private struct Integrity: Encodable {
@@ -79,6 +83,10 @@ private struct AnnualReportJSON: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(report.year, forKey: .year)
         try container.encode(report.societyName, forKey: .society)
+        try container.encodeIfPresent(report.madeOn?.iso, forKey: .madeOn)
+        if !report.monthEnds.isEmpty {
+            try container.encode(report.monthEnds.map { MonthEnd(month: $0.month.description, end_count: $0.endCount) }, forKey: .monthEnds)
+        }
         try container.encode(report.members, forKey: .members)
         try container.encode(GrowthReportJSON(report: report.growth), forKey: .growth)
         try container.encode(["individual": Flow(joined: report.individualFlow.joined, left: report.individualFlow.left),
