@@ -10,8 +10,8 @@ extension Registrar {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: Text(en: "Only entries from this day on, YYYY-MM-DD (UTC).",
-                           zh: "只列此日（含）以后的记录，YYYY-MM-DD（UTC）。").asHelp, transform: DayArgument.day)
+        @Option(help: Text(en: "Only entries from this day on, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (UTC).",
+                           zh: "只列此日（含）以后的记录，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（UTC）。").asHelp, transform: DayArgument.day)
         var since: Day?
 
         func validate() throws { try options.require(formatIn: Self.formats) }

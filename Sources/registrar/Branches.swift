@@ -10,8 +10,8 @@ extension Registrar {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: Text(en: "The day to judge on, YYYY-MM-DD (default: today).",
-                           zh: "判断日期，YYYY-MM-DD（默认：今天）。").asHelp, transform: DayArgument.day)
+        @Option(help: Text(en: "The day to judge on, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
+                           zh: "判断日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day)
         var on: Day?
 
         func validate() throws { try options.require(formatIn: Self.formats) }

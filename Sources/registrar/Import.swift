@@ -18,8 +18,8 @@ struct ImportArguments: ParsableArguments {
                          zh: "CSV 文件（UTF-8 或 GB18030，中文或英文表头）。").asHelp)
     var file: String
 
-    @Option(name: .customLong("as-of"), help: Text(en: "The date the file describes, YYYY-MM-DD (default: today).",
-                                                   zh: "文件所反映的日期，YYYY-MM-DD（默认：今天）。").asHelp, transform: DayArgument.day)
+    @Option(name: .customLong("as-of"), help: Text(en: "The date the file describes, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
+                                                   zh: "文件所反映的日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day)
     var asOf: Day?
 
     @Flag(help: Text(en: "The file is the complete roster at --as-of: members absent from it are ended on that date.",

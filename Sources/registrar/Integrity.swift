@@ -49,8 +49,8 @@ extension Registrar.Integrity {
         @OptionGroup var options: GlobalOptions
         @Argument(help: Text(en: "Member number, identity number or ORCID iD.", zh: "会员编号、证件号码或 ORCID。").asHelp)
         var key: String
-        @Option(help: Text(en: "The day of the nomination, YYYY-MM-DD (default: today).",
-                           zh: "提名日期，YYYY-MM-DD（默认：今天）。").asHelp, transform: DayArgument.day)
+        @Option(help: Text(en: "The day of the nomination, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
+                           zh: "提名日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day)
         var on: Day?
 
         func validate() throws { try options.require(formatIn: Self.formats) }
@@ -69,8 +69,8 @@ extension Registrar.Integrity {
 
     /// The case fields as flags, shared by `add` and `update`.
     struct CaseFields: ParsableArguments {
-        @Option(name: .customLong("opened-on"), help: Text(en: "The day the case was opened, YYYY-MM-DD.",
-                                                           zh: "立案日期，YYYY-MM-DD。").asHelp, transform: DayArgument.day) var openedOn: Day?
+        @Option(name: .customLong("opened-on"), help: Text(en: "The day the case was opened, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日.",
+                                                           zh: "立案日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日。").asHelp, transform: DayArgument.day) var openedOn: Day?
         @Option(help: Text(en: "fabrication, falsification, plagiarism, improper_authorship, duplicate_submission, paper_mill, review_manipulation, other (or the Chinese term)",
                            zh: "不端类型：fabrication、falsification、plagiarism、improper_authorship、duplicate_submission、paper_mill、review_manipulation、other（或中文名称）").asHelp)
         var allegation: String?
@@ -78,13 +78,13 @@ extension Registrar.Integrity {
                            zh: "立案、调查中、已处理、申诉中、结案（或 open、investigating、decided、appealed、closed）").asHelp) var status: String?
         @Option(help: Text(en: "substantiated or unsubstantiated (属实/不属实)",
                            zh: "属实/不属实（或 substantiated、unsubstantiated）").asHelp) var finding: String?
-        @Option(name: .customLong("decided-on"), help: Text(en: "The day of the decision, YYYY-MM-DD.",
-                                                            zh: "处理决定日期，YYYY-MM-DD。").asHelp, transform: DayArgument.day) var decidedOn: Day?
+        @Option(name: .customLong("decided-on"), help: Text(en: "The day of the decision, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日.",
+                                                            zh: "处理决定日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日。").asHelp, transform: DayArgument.day) var decidedOn: Day?
         @Option(help: Text(en: "none, warning, criticism, suspension, expulsion, award_revocation, nomination_ban (or the Chinese term)",
                            zh: "处理措施：none、warning、criticism、suspension、expulsion、award_revocation、nomination_ban（或中文名称）").asHelp)
         var sanction: String?
-        @Option(name: .customLong("sanction-start"), help: Text(en: "The first day the sanction is in force, YYYY-MM-DD.",
-                                                                zh: "处理生效的第一天，YYYY-MM-DD。").asHelp, transform: DayArgument.day) var sanctionStart: Day?
+        @Option(name: .customLong("sanction-start"), help: Text(en: "The first day the sanction is in force, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日.",
+                                                                zh: "处理生效的第一天，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日。").asHelp, transform: DayArgument.day) var sanctionStart: Day?
         @Option(name: .customLong("sanction-end"), help: Text(en: "Empty for a permanent sanction.",
                                                               zh: "永久处理时留空。").asHelp, transform: DayArgument.day) var sanctionEnd: Day?
         @Option(help: Text(en: "The decision document's reference (文号).", zh: "处理决定的文号。").asHelp) var reference: String?

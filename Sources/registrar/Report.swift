@@ -21,8 +21,8 @@ extension Registrar.Report {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: Text(en: "The month, YYYY-MM (default: the last complete month).",
-                           zh: "月份，YYYY-MM（默认：上一个完整月份）。").asHelp, transform: DayArgument.month)
+        @Option(help: Text(en: "The month, as 2018-12, 2018/12 or 2018年12月 (default: the last complete month).",
+                           zh: "月份，如 2018-12、2018/12 或 2018年12月（默认：上一个完整月份）。").asHelp, transform: DayArgument.month)
         var month: YearMonth?
 
         @Option(help: Text(en: "How many month-end counts to show, up to 120 (default: 24).",

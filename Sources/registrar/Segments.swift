@@ -13,8 +13,8 @@ extension Registrar {
 
 /// The flags that choose the segments and the day: shared by listing and export.
 struct SegmentArguments: ParsableArguments {
-    @Option(help: Text(en: "The day members are in good standing on, YYYY-MM-DD (default: today).",
-                       zh: "会籍有效的判断日期，YYYY-MM-DD（默认：今天）。").asHelp, transform: DayArgument.day) var on: Day?
+    @Option(help: Text(en: "The day members are in good standing on, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
+                       zh: "会籍有效的判断日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day) var on: Day?
     @Option(help: Text(en: "A rules file of your own segments (see README, \"User-defined segments\").",
                        zh: "自定义分群的规则文件（见 README「User-defined segments」）。").asHelp) var rules: String?
 

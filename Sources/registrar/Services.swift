@@ -8,10 +8,10 @@ extension Registrar {
                                                                        zh: "按类型、渠道和月份统计会员服务。").inHelp)
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: Text(en: "The first day counted, YYYY-MM-DD (default: the first service).",
-                           zh: "统计起始日，YYYY-MM-DD（默认：最早的服务）。").asHelp, transform: DayArgument.day) var from: Day?
-        @Option(help: Text(en: "The last day counted, YYYY-MM-DD (default: the last service).",
-                           zh: "统计截止日，YYYY-MM-DD（默认：最近的服务）。").asHelp, transform: DayArgument.day) var to: Day?
+        @Option(help: Text(en: "The first day counted, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: the first service).",
+                           zh: "统计起始日，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：最早的服务）。").asHelp, transform: DayArgument.day) var from: Day?
+        @Option(help: Text(en: "The last day counted, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: the last service).",
+                           zh: "统计截止日，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：最近的服务）。").asHelp, transform: DayArgument.day) var to: Day?
 
         func validate() throws {
             try options.require(formatIn: Self.formats)
