@@ -14,6 +14,7 @@ final class ProgressLine: @unchecked Sendable {
     private var shown = false
     private var lastDrawn = Date.distantPast
     private var lastPhase = ImportProgress.Phase.rows
+    private var furthest = 0
 
     init(language: Language, enabled: Bool = isatty(STDERR_FILENO) == 1) {
         self.language = language
@@ -22,6 +23,10 @@ final class ProgressLine: @unchecked Sendable {
 
     func update(_ progress: ImportProgress) {
         guard enabled else { return }
+        // Never backwards: a GB18030 file's position is estimated from its UTF-8 text.
+        var progress = progress
+        progress.bytesRead = max(progress.bytesRead, furthest)
+        furthest = progress.bytesRead
         let now = Date()
         guard progress.phase != lastPhase || now.timeIntervalSince(lastDrawn) >= 0.2 else { return }
         lastDrawn = now
