@@ -16,6 +16,10 @@ enum Main {
                                zh: "第 \(index + 1) 个参数（'\(argument)'）含有换行等控制字符；请去掉后重新输入")(language))
             exit(2)
         }
+        if let message = CommandTree.unknownCommandMessage(CommandTree.current, language, width: helpWidth) {
+            Console.errorLines(message)
+            exit(2)
+        }
         do {
             var command = try Registrar.parseAsRoot(HelpColumns.arguments())
             try command.run()

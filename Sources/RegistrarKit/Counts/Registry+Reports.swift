@@ -73,6 +73,7 @@ extension Registry {
                 report.standing = try Registry.count(db, on: month.lastDay)
             }
             report.activity = try Registry.activity(db, flows: flows)
+            report.society = settings.name
             return report
         }
     }

@@ -26,6 +26,8 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
     public var updated = 0
     public var unchanged = 0
     public var rejected = 0
+    /// Of the rejected rows, those naming a unit member the registry does not have.
+    public var rejectedForUnknownUnit = 0
     public var lapsed = 0
     public var dryRun = false
     public var encoding = TextEncoding.utf8.rawValue
@@ -35,6 +37,7 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case read, inserted, updated, unchanged, rejected, lapsed
+        case rejectedForUnknownUnit = "rejected_unknown_unit"
         case dryRun = "dry_run"
         case encoding
         case unknownColumns = "unknown_columns"
@@ -45,9 +48,21 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
 
 /// Where an import has got to, for a progress line on a terminal.
 public struct ImportProgress: Sendable {
+    /// What the import is doing: reading rows, then the work after the last row.
+    public enum Phase: Sendable, Equatable {
+        case rows
+        /// A first import builds the identity index and checks the periods once its rows are in.
+        case buildingIndex
+        /// Snapshot: ending the memberships the file no longer lists.
+        case lapsing
+        case committing
+    }
+
     public var rows: Int
+    /// The file's bytes up to the end of the last row merged (not those read ahead of it).
     public var bytesRead: Int
     public var totalBytes: Int
+    public var phase: Phase = .rows
 }
 
 /// Why an import as a whole did not happen; the database is as it was.

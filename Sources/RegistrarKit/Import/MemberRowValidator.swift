@@ -127,6 +127,9 @@ struct MemberRowValidator {
                 values.set(.idType, type)
                 if type == "resident" {
                     switch ResidentIdentityNumber.parse(number) {
+                    case .failure(let problem) where problem.problem == .excelNumber:
+                        // Not even masked: what Excel left is the number's first digits.
+                        return reject(.idNumber, Text(en: "the identity number " + problem.text.en, zh: "身份证号" + problem.text.zh))
                     case .failure(let problem):
                         return reject(.idNumber, Text(en: "the identity number \(value(.idNumber)) " + problem.text.en,
                                                         zh: "身份证号 \(value(.idNumber)) " + problem.text.zh))
@@ -200,8 +203,10 @@ struct MemberRowValidator {
             }
             if let unitNo = text(.unitNo) {
                 guard let unit = units.byNumber[unitNo] else {
-                    return reject(.unitNo, Text(en: "no unit member numbered '\(unitNo)'; import the unit roster first (registrar import units)",
-                                                  zh: "没有编号为 '\(unitNo)' 的单位会员；请先导入单位会员名册（registrar import units）"))
+                    var rejection = reject(.unitNo, Text(en: "no unit member numbered '\(unitNo)'; import the unit roster first (registrar import units)",
+                                                         zh: "没有编号为 '\(unitNo)' 的单位会员；请先导入单位会员名册（registrar import units）"))
+                    rejection.namesUnknownUnit = true
+                    return rejection
                 }
                 values.set(.unitID, integer: unit)
             } else if !units.byName.isEmpty, let employer = text(.employer), let unit = units.unit(named: employer) {

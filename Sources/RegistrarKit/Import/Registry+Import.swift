@@ -97,7 +97,10 @@ extension Registry {
                     let mapping = try HeaderMapping(kind: kind, headers: headers, file: name, extra: extra)
                     summary.unknownColumns = mapping.unknownHeaders.map(Sanitized.message)
                     var importer = try Registry.importer(kind, db, mapping: mapping, batchID: batchID, options: options)
-                    try importer.importRows(from: reader) { record, outcome in
+                    let report = { (phase: ImportProgress.Phase) -> Void in
+                        progress?(ImportProgress(rows: summary.read, bytesRead: size, totalBytes: size, phase: phase))
+                    }
+                    try importer.importRows(from: reader, phase: report) { record, outcome in
                         summary.read += 1
                         switch outcome {
                         case .inserted: summary.inserted += 1
@@ -105,6 +108,7 @@ extension Registry {
                         case .unchanged: summary.unchanged += 1
                         case .rejected(let rejection):
                             summary.rejected += 1
+                            if rejection.namesUnknownUnit { summary.rejectedForUnknownUnit += 1 }
                             if writer == nil {
                                 writer = RejectsWriter(output: rejectsFile, headers: mapping.headers, language: options.language)
                             }
@@ -114,7 +118,9 @@ extension Registry {
                                                             problem: rejection.reason).message(options.language)
                             }
                         }
-                        if summary.read & 0xFFFF == 0 {
+                        // Often enough for a line that moves from the first second; the line itself
+                        // redraws a few times a second at most.
+                        if summary.read & 0x3FF == 0 {
                             progress?(ImportProgress(rows: summary.read, bytesRead: record.bytesRead, totalBytes: size))
                         }
                     }
@@ -126,6 +132,7 @@ extension Registry {
                             zh: "有 \(summary.rejected) 行被拒绝，因此未导入任何数据（--strict）；第一处：\(firstRejection ?? "")；全部见 \(rejects)"))
                     }
                     if options.snapshot {
+                        report(.lapsing)
                         summary.lapsed = try Registry.lapseAbsent(importer, options: options, file: name)
                     }
                     let sha256 = try digest.value()
@@ -140,6 +147,7 @@ extension Registry {
                         unchanged \(summary.unchanged), rejected \(summary.rejected), lapsed \(summary.lapsed)
                         """, digest: sha256)
                     summary.batch = options.dryRun ? nil : batchID
+                    if !options.dryRun { report(.committing) }
                     return options.dryRun ? .rollback : .commit
                 }
             }

@@ -13,12 +13,21 @@ protocol RowImporter {
     /// Validates and merges every record the reader has left (the header line is read already) inside
     /// the import's transaction, telling `each`, in file order, what happened to each.
     mutating func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws
+    /// The same, saying through `phase` what it does once the rows are in and before it returns
+    /// (building an index it set aside), so a progress line does not stand still.
+    mutating func importRows(from reader: CSVReader, phase: (ImportProgress.Phase) -> Void,
+                             _ each: (CSVRecord, RowOutcome) throws -> Void) throws
     /// For a snapshot: the open periods the file did not mention, and how many are open.
     func absentPeriods() throws -> (absent: [Int64], current: Int)
     func lapse(_ periods: [Int64]) throws
 }
 
 extension RowImporter {
+    mutating func importRows(from reader: CSVReader, phase: (ImportProgress.Phase) -> Void,
+                             _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
+        try importRows(from: reader, each)
+    }
+
     func absentPeriods() throws -> (absent: [Int64], current: Int) { ([], 0) }
     func lapse(_ periods: [Int64]) throws {}
 }
@@ -57,6 +66,11 @@ struct MemberRowImporter: RowImporter {
     }
 
     func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
+        try importRows(from: reader, phase: { _ in }, each)
+    }
+
+    func importRows(from reader: CSVReader, phase: (ImportProgress.Phase) -> Void,
+                    _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
         var validator = validator // the reading thread's own, with its own scratch space
         var values = MemberValues()
         let registrations = registrations
@@ -71,6 +85,7 @@ struct MemberRowImporter: RowImporter {
         }, body: { record, checked in
             try each(record, try importChecked(checked))
         })
+        if merge.startedEmpty { phase(.buildingIndex) }
         try merge.completeRows()
         try registrations.record()
     }

@@ -76,7 +76,8 @@ public final class CSVReader {
             case .record(let next, let lines, let blank):
                 position = next
                 record.line = line
-                record.bytesRead = source.bytesRead
+                // The bytes up to this record's end, not the chunk read ahead of it (exact for UTF-8).
+                record.bytesRead = max(0, source.bytesRead - (buffer.count - next))
                 line += lines
                 if !blank { try body(record) }
             case .oversized(let why):

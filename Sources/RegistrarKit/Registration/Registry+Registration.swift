@@ -115,12 +115,13 @@ extension Registry {
     /// identity numbers masked), readable by its owner only, and records the export in the audit log.
     @discardableResult
     public func exportRegistrationDue(year: Int, on day: Day, to path: String, language: Language) throws -> Int {
-        try write { db in
+        let output = try OutputFile(path: path, protecting: .init(registry: self.path))
+        return try write { db in
             let due = try Registry.registrationDue(db, year: year, on: day)
             var data = Data([0xEF, 0xBB, 0xBF])
             data.append(contentsOf: CSVField.record(DueMember.headers.map { $0(language) }).utf8)
             for member in due { data.append(contentsOf: CSVField.record(member.fields).utf8) }
-            try PrivateFile.write(data, to: path, registryPath: self.path)
+            try output.write(data)
             try Registry.appendAudit(db, .registrationDue, subject: String(year),
                                      detail: "on \(day.iso): \(due.count) members to \((path as NSString).lastPathComponent), identity numbers masked")
             return due.count

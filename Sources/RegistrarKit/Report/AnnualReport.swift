@@ -20,6 +20,10 @@ public struct AnnualReport: Sendable {
     /// Whether registration was required at the end of the year (R1): the report then also shows
     /// members on the roll and the unregistered.
     public var registrationRequired = false
+    /// Individual members at the end of each month of the year, for the chart of the year.
+    public var monthEnds: [MonthCount] = []
+    /// The day the report was made, shown under its title when set.
+    public var madeOn: Day?
 
     public var casesDecided: Int { decidedByAllegation.values.reduce(0, +) }
     public var servicesTotal: Int { services.reduce(0) { $0 + $1.count } }
@@ -58,6 +62,7 @@ extension Registry {
             services: services, casesOpened: opened, decidedByAllegation: byAllegation, decidedBySanction: bySanction,
             board: try termNo.map { try boardCheck(termNo: $0) })
         report.registrationRequired = try settings().registration.isRequired(in: year)
+        report.monthEnds = flows.map { MonthCount(month: $0.month, endCount: $0.endCount) }
         return report
     }
 }

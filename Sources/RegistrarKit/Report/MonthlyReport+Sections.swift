@@ -64,7 +64,7 @@ extension MonthlyReport {
     private var seriesSection: ReportSection {
         ReportSection(
             key: "series", title: ReportWords.series, headings: [ReportWords.month, ReportWords.endCount],
-            rows: series.map {
+            rows: shownSeries.map {
                 .init(key: $0.month.description, label: Text(en: $0.month.description, zh: $0.month.description),
                       values: [.count($0.endCount)])
             })
