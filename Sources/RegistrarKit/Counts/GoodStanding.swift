@@ -49,9 +49,11 @@ struct GoodStanding {
             if Standing.isOnRoll(start: start, end: periods.dayNumber(2), on: target) { starts[id] = start.value }
         }
         periods.reset()
-        let registrations = try FastStatement(db, sql: "SELECT member_id, year FROM registration WHERE year BETWEEN ?1 - 1 AND ?1")
+        // The year before matters only within the grace months: after them, one year of the index.
+        let registrations = try FastStatement(db, sql: "SELECT member_id, year FROM registration WHERE year BETWEEN ?1 AND ?2")
         registrations.reset()
-        registrations.bind(1, Int64(day.year))
+        registrations.bind(1, Int64(day.month <= rule.graceMonths ? day.year - 1 : day.year))
+        registrations.bind(2, Int64(day.year))
         while try registrations.step() {
             let id = Int(registrations.int64(0))
             guard registered.indices.contains(id) else { continue }

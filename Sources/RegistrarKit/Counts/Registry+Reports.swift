@@ -85,13 +85,13 @@ extension Registry {
         let last = flows[flows.count - 2]
         let yearToDate = flows.suffix(current.month.month)
         func window(_ kind: ActivityWindow.Window, _ months: ArraySlice<MonthFlow>) throws -> ActivityWindow {
-            let from = months.first!.month, through = months.last!.month
+            let from = months.first?.month ?? current.month, through = months.last?.month ?? current.month
             let renewals = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM registration WHERE coalesce(paid_on, recorded_on) BETWEEN ? AND ?
                 """, arguments: [from.firstDay.iso, through.lastDay.iso]) ?? 0
             return ActivityWindow(window: kind, from: from, through: through,
                                   newMembers: months.reduce(0) { $0 + $1.joined }, renewals: renewals,
-                                  exits: months.reduce(0) { $0 + $1.left }, inGoodStanding: months.last!.endCount)
+                                  exits: months.reduce(0) { $0 + $1.left }, inGoodStanding: months.last?.endCount ?? current.endCount)
         }
         return [try window(.thisMonth, flows.suffix(1)), try window(.lastMonth, [last][...]),
                 try window(.yearToDate, yearToDate)]
