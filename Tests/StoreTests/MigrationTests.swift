@@ -45,7 +45,7 @@ struct MigrationTests {
 
         #expect(throws: RegistryError.olderSchema(path: path)) { try Registry.open(path: path, mode: .existing) }
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
-        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index"])
+        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index", "v5-web-users"])
         #expect(try Registry.open(path: path, mode: .existing).appliedMigrations.isEmpty)
         let after = try upgraded.writer.read(Self.contents)
         #expect(after == before)

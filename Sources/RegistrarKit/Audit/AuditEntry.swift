@@ -26,6 +26,13 @@ public enum AuditAction: String, Sendable {
     case integrityChange = "integrity.change"
     case settingsChange = "settings.change"
     case segmentExport = "segment.export"
+    case userAdd = "user.add"
+    case userRemove = "user.remove"
+    case userPassword = "user.password"
+    case webLogin = "web.login"
+    case webLoginLocked = "web.login.locked"
+    case memberSearch = "member.search"
+    case importRejects = "import.rejects"
 }
 
 extension Registry {
@@ -33,7 +40,7 @@ extension Registry {
     /// operation that rolls back leaves no entry, and one that commits always has one.
     static func appendAudit(_ db: Database, _ action: AuditAction, subject: String? = nil, detail: String? = nil) throws {
         try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [Timestamp.now(), Actor.current, action.rawValue, subject, detail])
+            .execute(arguments: [Timestamp.now(), Actor.name, action.rawValue, subject, detail])
     }
 
     /// The audit log from `since` (inclusive, by UTC day) onwards, oldest first.

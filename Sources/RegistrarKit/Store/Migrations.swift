@@ -23,6 +23,10 @@ enum Migrations {
         migrator.registerMigration("v3-identity-index") { db in
             try db.execute(sql: sql(PackageResources.v3_identity_index_sql))
         }
+        // The staff web view's accounts (`registrar users`, `registrar serve`).
+        migrator.registerMigration("v5-web-users") { db in
+            try db.execute(sql: sql(PackageResources.v5_web_users_sql))
+        }
         return migrator
     }
 
