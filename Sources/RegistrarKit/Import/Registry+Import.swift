@@ -104,6 +104,10 @@ extension Registry {
                                 writer = RejectsWriter(path: rejects, headers: mapping.headers, language: options.language)
                             }
                             try writer!.write(line: record.line, column: rejection.column, reason: rejection.reason, fields: record.strings)
+                            if summary.firstRejections.count < ImportSummary.rejectionSampleSize {
+                                summary.firstRejections.append(RejectedRow(line: record.line, column: rejection.column,
+                                                                           reason: rejection.reason))
+                            }
                             if firstRejection == nil {
                                 firstRejection = InputError(file: name, line: record.line, column: rejection.column,
                                                             problem: rejection.reason).message(options.language)
