@@ -60,3 +60,12 @@ extension Registry {
             lastImport: try recentImports(limit: 1).first)
     }
 }
+
+extension Registry {
+    /// SQLite's `data_version` on this registry's connection: it changes exactly when another
+    /// connection has committed a change since this one last looked, so a figure computed here can
+    /// be kept until it does.
+    public func dataVersion() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}
