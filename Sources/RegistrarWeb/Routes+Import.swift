@@ -102,13 +102,13 @@ extension WebApp {
             let asOfText = upload.fields["as_of"]?.trimmingCharacters(in: .whitespaces) ?? ""
             guard let asOf = Day(iso: asOfText) else {
                 throw WebProblem.badInput(Text(
-                    en: "'\(Masking.safeEcho(asOfText))' is not a date; give the date the file describes as YYYY-MM-DD, such as 2018-12-31.",
-                    zh: "“\(Masking.safeEcho(asOfText))”不是日期；请按 YYYY-MM-DD 填写文件所反映的日期，如 2018-12-31。"))
+                    en: "'\(Self.echo(asOfText))' is not a date; give the date the file describes as YYYY-MM-DD, such as 2018-12-31.",
+                    zh: "“\(Self.echo(asOfText))”不是日期；请按 YYYY-MM-DD 填写文件所反映的日期，如 2018-12-31。"))
             }
             let maxLapseText = upload.fields["max_lapse"]?.trimmingCharacters(in: .whitespaces) ?? ""
             guard let maxLapse = Percent(maxLapseText.isEmpty ? "10" : maxLapseText), maxLapse.basisPoints >= 0 else {
-                throw WebProblem.badInput(Text(en: "'\(maxLapseText)' is not a percentage; give one such as 10 or 12.5.",
-                                               zh: "“\(maxLapseText)”不是百分比；请填写如 10 或 12.5。"))
+                throw WebProblem.badInput(Text(en: "'\(Self.echo(maxLapseText))' is not a percentage; give one such as 10 or 12.5.",
+                                               zh: "“\(Self.echo(maxLapseText))”不是百分比；请填写如 10 或 12.5。"))
             }
             let fileName = ImportStaging.safeFileName(upload.fileName)
             try FileManager.default.moveItem(atPath: partPath, toPath: folder + "/" + fileName)

@@ -157,8 +157,8 @@ extension WebApp {
     static func month(_ text: String?) throws -> YearMonth {
         guard let text else { return YearMonth(Day.today()) }
         guard let month = YearMonth(text) else {
-            throw WebProblem.badInput(Text(en: "'\(Masking.safeEcho(text))' is not a month; use YYYY-MM, such as 2018-12.",
-                                           zh: "“\(Masking.safeEcho(text))”不是月份；请用 YYYY-MM 格式，如 2018-12。"))
+            throw WebProblem.badInput(Text(en: "'\(echo(text))' is not a month; use YYYY-MM, such as 2018-12.",
+                                           zh: "“\(echo(text))”不是月份；请用 YYYY-MM 格式，如 2018-12。"))
         }
         return month
     }
@@ -166,18 +166,24 @@ extension WebApp {
     static func year(_ text: String?, default fallback: Int) throws -> Int {
         guard let text else { return fallback }
         guard let year = Int(text), (1900...2200).contains(year) else {
-            throw WebProblem.badInput(Text(en: "'\(Masking.safeEcho(text))' is not a year; use four digits, such as 2018.",
-                                           zh: "“\(Masking.safeEcho(text))”不是年份；请用四位数字，如 2018。"))
+            throw WebProblem.badInput(Text(en: "'\(echo(text))' is not a year; use four digits, such as 2018.",
+                                           zh: "“\(echo(text))”不是年份；请用四位数字，如 2018。"))
         }
         return year
+    }
+
+    /// A value typed into a date, month or year field, safe to repeat: one too short to be an identity
+    /// number as typed, anything longer masked as the commands mask keys.
+    static func echo(_ text: String) -> String {
+        text.count <= 10 ? text : Masking.safeEcho(text)
     }
 
     static func day(_ text: String?, field: Text) throws -> Day {
         guard let text else { return Day.today() }
         guard let day = Day(iso: text) else {
             throw WebProblem.badInput(Text(
-                en: "'\(Masking.safeEcho(text))' in '\(field.en)' is not a date; use YYYY-MM-DD, such as 2019-06-01.",
-                zh: "“\(field.zh)”中的“\(Masking.safeEcho(text))”不是日期；请用 YYYY-MM-DD 格式，如 2019-06-01。"))
+                en: "'\(echo(text))' in '\(field.en)' is not a date; use YYYY-MM-DD, such as 2019-06-01.",
+                zh: "“\(field.zh)”中的“\(echo(text))”不是日期；请用 YYYY-MM-DD 格式，如 2019-06-01。"))
         }
         return day
     }

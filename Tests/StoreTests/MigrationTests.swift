@@ -48,7 +48,9 @@ struct MigrationTests {
         #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index", "v5-web-users"])
         #expect(try Registry.open(path: path, mode: .existing).appliedMigrations.isEmpty)
         let after = try upgraded.writer.read(Self.contents)
-        #expect(after == before)
+        // Every earlier row kept; the tables later migrations add start empty.
+        #expect(after.filter { before.keys.contains($0.key) } == before)
+        #expect(after["web_user"]?.isEmpty == true)
         try upgraded.writer.read { db in
             #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
