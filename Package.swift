@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("Store/Migrations/v1-schema.sql"),
                 .embedInCode("Store/Migrations/v2-enumeration-checks.sql"),
                 .embedInCode("Store/Migrations/v3-identity-index.sql"),
+                .embedInCode("Store/Migrations/v4-registration.sql"),
                 .embedInCode("Store/Migrations/v5-web-users.sql"),
             ]
         ),

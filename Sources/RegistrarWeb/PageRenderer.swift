@@ -94,7 +94,10 @@ struct PageRenderer: Sendable {
         NavItem(href: "/board", label: WebWords.board, role: .viewer),
         NavItem(href: "/integrity", label: WebWords.integrity, role: .staff),
         NavItem(href: "/segments", label: WebWords.segments, role: .staff),
+        NavItem(href: "/registration/due", label: Text(en: "Renewals due", zh: "待办注册"), role: .staff),
         NavItem(href: "/audit", label: WebWords.audit, role: .admin),
+        NavItem(href: "/settings", label: Text(en: "Settings", zh: "设置"), role: .admin),
+        NavItem(href: "/users", label: Text(en: "Users", zh: "用户"), role: .admin),
     ]
 
     static func navigation(for role: WebRole) -> [NavItem] { navItems.filter { $0.role <= role } }

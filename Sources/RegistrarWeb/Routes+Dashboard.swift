@@ -22,18 +22,18 @@ extension WebApp {
             headers: [(ReportWords.item(l), false), (ReportWords.members(l), true)],
             rows: [
                 [Cell(text: Text(en: "Individual members in good standing", zh: "个人会员（正常）")(l), header: true), .number(d.count.individual)],
+                [Cell(text: Text(en: "Individual members on the roll (registered or not)", zh: "个人会员（在册，含未注册）")(l), header: true),
+                 .number(d.count.individualOnRoll)],
                 [Cell(text: Text(en: "Unit members", zh: "单位会员")(l), header: true), .number(d.count.unit)],
             ]))
-        let flows: [(Text, Dashboard.Flow)] = [
-            (Text(en: "This month", zh: "本月"), d.thisMonth), (Text(en: "Last month", zh: "上月"), d.lastMonth),
-            (Text(en: "Year to date", zh: "本年累计"), d.yearToDate),
-        ]
         model.sections.append(PageModel.Section(
-            heading: Text(en: "New members and exits", zh: "新入会与退会")(l),
-            headers: [(Text(en: "Period", zh: "期间")(l), false), (ReportWords.joined(l), true), (ReportWords.left(l), true),
-                      (ReportWords.net(l), true)],
-            rows: flows.map { label, flow in
-                [Cell(text: label(l), header: true), .number(flow.joined), .number(flow.left), .number(flow.net)]
+            heading: Text(en: "New members, renewals and exits", zh: "新入会、注册与退会")(l),
+            headers: [(Text(en: "Period", zh: "期间")(l), false), (ReportWords.joined(l), true),
+                      (Text(en: "Renewals", zh: "年度注册")(l), true), (ReportWords.left(l), true),
+                      (Text(en: "In good standing at the end", zh: "期末正常会员")(l), true)],
+            rows: d.activity.map { window in
+                [Cell(text: Self.sentenceCase(window.window.title(l)), header: true), .number(window.newMembers), .number(window.renewals),
+                 .number(window.exits), .number(window.inGoodStanding)]
             }))
         let progress = d.progress
         var goalRows: [[Cell]] = [
@@ -72,6 +72,11 @@ extension WebApp {
             : Text(en: "Branches with no activity for more than \(d.inactiveBranchMonths) months: ",
                    zh: "超过 \(d.inactiveBranchMonths) 个月无活动的分支机构：")(l)
                 + d.inactiveBranches.map(\.name).joined(separator: l == .zh ? "、" : ", "), !d.inactiveBranches.isEmpty))
+        if let due = d.renewalsDue {
+            attention.paragraphs.append((Text(en: "Renewals due for \(d.today.year): \(NumberText.grouped(due)) members on the roll are not registered yet.",
+                                              zh: "\(d.today.year) 年度待办注册：\(NumberText.grouped(due)) 名在册会员尚未注册。")(l), due > 0))
+            attention.links.append((Text(en: "The renewal list", zh: "待办注册名单")(l), "/registration/due?year=\(d.today.year)"))
+        }
         if let batch = d.lastImport {
             attention.paragraphs.append((Text(
                 en: "Last import: \(batch.kind) \(batch.fileName) as of \(batch.asOf), finished \(batch.finishedAt ?? "?"): read \(batch.read), inserted \(batch.inserted), updated \(batch.updated), rejected \(batch.rejected), lapsed \(batch.lapsed).",
@@ -94,5 +99,11 @@ extension WebApp {
         return SVGLineChart(title: ReportWords.chartTitle(l), xAxisTitle: ReportWords.month(l), yAxisTitle: ReportWords.members(l),
                             seriesLabel: ReportWords.endCount(l),
                             points: d.series.map { .init(label: $0.month.description, value: $0.endCount) }, referenceLines: lines)
+    }
+
+    /// "this month" → "This month"; Chinese is left as it is.
+    static func sentenceCase(_ text: String) -> String {
+        guard let first = text.first, first.isASCII else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 }

@@ -9,6 +9,7 @@ extension WebApp {
         (.units, Text(en: "Unit-member roster (单位会员)", zh: "单位会员名册")),
         (.services, Text(en: "Service records (会员服务)", zh: "会员服务记录")),
         (.integrity, Text(en: "Integrity cases (学术诚信档案)", zh: "学术诚信案件")),
+        (.registrations, Text(en: "Annual registrations (年度注册)", zh: "年度注册记录")),
     ]
 
     func addImportRoutes(_ router: Router<WebContext>) {
@@ -92,8 +93,8 @@ extension WebApp {
             try checkCSRF(upload.fields, context)
             guard let kind = upload.fields["kind"].flatMap(FileKind.init(rawValue:)),
                   Self.importKinds.contains(where: { $0.0 == kind }) else {
-                throw WebProblem.badInput(Text(en: "Choose the kind of file: members, units, services or integrity.",
-                                               zh: "请选择文件类型：个人会员、单位会员、会员服务或诚信案件。"))
+                throw WebProblem.badInput(Text(en: "Choose the kind of file: members, units, services, integrity or registrations.",
+                                               zh: "请选择文件类型：个人会员、单位会员、会员服务、诚信案件或年度注册。"))
             }
             guard let sha256 = upload.sha256, upload.fileBytes > 0 else {
                 throw WebProblem.badInput(Text(en: "No file was sent, or it is empty. Choose the CSV file and send the form again.",

@@ -49,6 +49,8 @@ public final class WebApp: Sendable {
         addMemberRoutes(router)
         addImportRoutes(router)
         addReportRoutes(router)
+        addRegistrationRoutes(router)
+        addAdminRoutes(router)
         return router
     }
 

@@ -19,11 +19,13 @@ extension Registrar {
             let count = try options.openRegistry().count(on: asOf ?? Day.today())
             if options.format == .json { return try Output.json(count) }
             let language = options.language
-            Output.rows(
-                headers: [Text(en: "as of", zh: "日期")(language), Text(en: "individual members", zh: "个人会员")(language),
-                          Text(en: "unit members", zh: "单位会员")(language)],
-                [[count.asOf, String(count.individual), String(count.unit)]],
-                format: options.format)
+            var headers = [Text(en: "as of", zh: "日期"), Text(en: "individual members", zh: "个人会员"), Text(en: "unit members", zh: "单位会员")]
+            var row = [count.asOf, String(count.individual), String(count.unit)]
+            if count.unregistered > 0 { // registration required: who counts, and who is on the roll only
+                headers += [Text(en: "on the roll", zh: "在册会员"), Text(en: "unregistered", zh: "未注册")]
+                row += [String(count.individualOnRoll), String(count.unregistered)]
+            }
+            Output.rows(headers: headers.map { $0(language) }, [row], format: options.format)
         }
     }
 }

@@ -8,7 +8,7 @@ extension Registrar {
         static let configuration = CommandConfiguration(
             abstract: Text(en: "Import a roster or another file exported from the member system.",
                            zh: "导入会员名册或会员系统导出的其他文件。").inHelp,
-            subcommands: [Members.self, Units.self, Services.self, Integrity.self, BoardSeats.self, BoardAttendance.self, Branches.self])
+            subcommands: [Members.self, Units.self, Services.self, Integrity.self, BoardSeats.self, BoardAttendance.self, Branches.self, Registrations.self])
     }
 }
 
@@ -97,6 +97,16 @@ extension Registrar.Import {
         @OptionGroup var arguments: ImportArguments
         func validate() throws { try options.require(formatIn: [.table, .json]) }
         func run() throws { try arguments.run(.members, options) }
+    }
+
+    struct Registrations: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(
+            en: "Import annual registrations (年度注册), one row per member and year, re-imported by member and year.",
+            zh: "导入年度注册记录（每名会员每年一行），按会员和年度重新导入。").inHelp)
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.registrations, options) }
     }
 
     struct Units: ParsableCommand {

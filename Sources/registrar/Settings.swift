@@ -63,6 +63,9 @@ struct SettingsView {
             (.relaxedCapPercent, s.relaxedCapBasisPoints.map(percent) ?? "none"),
             (.youngAge, String(s.youngAge)), (.absenceThreshold, String(s.absenceThreshold)),
             (.branchInactiveMonths, String(s.branchInactiveMonths)),
+            (.registrationRequiredFrom, s.registration.requiredFrom.map(String.init) ?? "none"),
+            (.registrationGraceMonths, String(s.registration.graceMonths)),
+            (.registrationLapseYears, String(s.registration.lapseYears)),
         ]
     }
 

@@ -10,8 +10,8 @@ import Testing
 struct RouteTests {
     static let viewerPages = ["/", "/reports/monthly?month=2018-12", "/reports/annual?year=2018", "/growth?year=2018", "/board?year=2019"]
     static let staffPages = ["/members?q=M1001", "/members/M100160", "/import", "/integrity?key=M100192&on=2019-06-01",
-                             "/segments?on=2019-06-01", "/segments/women.csv?on=2019-06-01"]
-    static let adminPages = ["/audit"]
+                             "/segments?on=2019-06-01", "/segments/women.csv?on=2019-06-01", "/registration/due?year=2019"]
+    static let adminPages = ["/audit", "/settings", "/users"]
 
     @Test func everyPageButLoginSendsASignedOutBrowserToLogin() async throws {
         let harness = try WebHarness()
@@ -51,8 +51,9 @@ struct RouteTests {
                         #expect(answer.body.contains("needs the staff role"), "\(role) \(page)")
                     }
                 }
-                let audit = try await browser.get("/audit")
-                #expect(audit.status == (role == .admin ? .ok : .forbidden))
+                for page in Self.adminPages {
+                    #expect(try await browser.get(page).status == (role == .admin ? .ok : .forbidden), "\(role) \(page)")
+                }
                 // The navigation offers only what the role may open.
                 let home = try await browser.get("/")
                 #expect(home.body.contains(#"href="/members""#) == (role >= .staff))
@@ -125,5 +126,37 @@ struct RouteTests {
             #expect(next.body.contains("概览") && next.body.contains(#"<html lang="zh-CN">"#))
             #expect(try await browser.get("/?lang=en").body.contains(#"<html lang="en">"#))
         }
+    }
+
+    @Test func anAdminChangesASettingThroughTheSameCallAsTheCommandAndTheRenewalListFollows() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let staff = Browser(client)
+            try await staff.signIn("staff")
+            let none = try await staff.get("/registration/due?year=2019")
+            #expect(none.body.contains("No renewal is due"))
+            #expect(try await staff.post("/settings", form: ["csrf_token": try await staff.sessionCSRF(), "key": "registration.required_from",
+                                                             "value": "2019"]).status == .forbidden)
+            let admin = Browser(client)
+            try await admin.signIn("admin")
+            #expect(try await admin.post("/settings", form: ["key": "registration.required_from", "value": "2019"]).status == .forbidden)
+            let bad = try await admin.post("/settings", form: ["csrf_token": try await admin.sessionCSRF(), "key": "growth.goal", "value": "lots"])
+            #expect(bad.status == .unprocessableContent)
+            let saved = try await admin.post("/settings", form: ["csrf_token": try await admin.sessionCSRF(),
+                                                                 "key": "registration.required_from", "value": "2019"])
+            #expect(saved.status == .ok)
+            #expect(try harness.registry.settings().registration.requiredFrom == 2019)
+            let due = try harness.registry.registrationDue(year: 2019, on: Day.today())
+            #expect(!due.isEmpty)
+            let page = try await staff.get("/registration/due?year=2019")
+            #expect(page.body.contains(": \(due.count)</h2>"))
+            #expect(page.body.contains(#"href="/members/\#(due[0].memberNo ?? "")""#))
+            let csv = try await staff.get("/registration/due.csv?year=2019")
+            #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.body.split(whereSeparator: \.isNewline).count == due.count + 1)
+        }
+        let entries = try harness.registry.auditEntries()
+        #expect(entries.contains { $0.action == "settings.change" && $0.actor == "web:admin" })
+        #expect(entries.contains { $0.action == "registration.due" && $0.actor == "web:staff" })
     }
 }

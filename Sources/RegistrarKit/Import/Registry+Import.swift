@@ -157,6 +157,7 @@ extension Registry {
         case .boardAttendance: BoardAttendanceRowImporter(db, mapping: mapping)
         case .branches: BranchRowImporter(db, mapping: mapping)
         case .services: try ServiceRowImporter(db, mapping: mapping, batchID: batchID)
+        case .registrations: try RegistrationRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf)
         }
     }
 

@@ -41,42 +41,54 @@ extension RecordByRecordImporter {
 struct MemberRowImporter: RowImporter {
     let validator: MemberRowValidator
     let merge: MemberMerge
+    /// The roster's registration column (`registration_years`), recorded once the rows are in.
+    let registrations: RosterRegistrations
 
     /// A validated row, or why it cannot be imported.
     enum Checked {
-        case valid(MemberValues)
+        case valid(MemberValues, registeredYears: [Int])
         case rejected(RowRejection)
     }
 
     init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: String) throws {
         validator = MemberRowValidator(mapping: mapping, units: try UnitDirectory(db), asOf: asOf)
         merge = try MemberMerge(db: db, batchID: batchID, asOf: asOf, columns: validator.columns)
+        registrations = RosterRegistrations(db, mapping: mapping, batchID: batchID, asOf: Day(iso: asOf))
     }
 
     func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
         var validator = validator // the reading thread's own, with its own scratch space
         var values = MemberValues()
+        let registrations = registrations
         defer { merge.finishRows() } // also when a row or the file fails: the rollback finds no open cursor
         try merge.beginRows(fileSize: reader.fileSize)
         try ReadAhead.run(reader: reader, check: { record -> Checked in
             if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
-            return .valid(values.detached())
+            switch registrations.years(in: record) {
+            case .failure(let rejection): return .rejected(rejection.keeping(values))
+            case .success(let years): return .valid(values.detached(), registeredYears: years)
+            }
         }, body: { record, checked in
             try each(record, try importChecked(checked))
         })
         try merge.completeRows()
+        try registrations.record()
     }
 
     func importChecked(_ checked: Checked) throws -> RowOutcome {
         let values: MemberValues
+        let registeredYears: [Int]
         switch checked {
         case .rejected(let rejection):
             try merge.markPresent(memberNo: rejection.memberNo, idNumber: rejection.idNumber, idType: rejection.idType)
             return .rejected(rejection)
-        case .valid(let valid):
+        case .valid(let valid, let years):
             values = valid
+            registeredYears = years
         }
-        switch try merge.merge(values) {
+        let outcome = try merge.merge(values)
+        if case .rejected = outcome {} else { registrations.remember(registeredYears, of: values) }
+        switch outcome {
         case .inserted: return .inserted
         case .updated: return .updated
         case .unchanged: return .unchanged

@@ -4,17 +4,11 @@
 /// Built from the same counts the commands use (`count`, `monthlyFlows`, `growthGoal`, `boardCheck`,
 /// `inactiveBranches`), with one grouped scan of the periods for every month shown.
 public struct Dashboard: Sendable {
-    public struct Flow: Sendable, Equatable {
-        public var joined: Int
-        public var left: Int
-        public var net: Int { joined - left }
-    }
-
     public var today: Day
     public var count: MembershipCount
-    public var thisMonth: Flow
-    public var lastMonth: Flow
-    public var yearToDate: Flow
+    /// New members, renewals and exits of this month, last month and the year to date, as the
+    /// monthly report counts them.
+    public var activity: [ActivityWindow]
     public var goal: GrowthGoalVerdict
     public var progress: GoalProgress
     /// Month-end counts of the 24 months ending with this month (this month's "end" is today's count
@@ -26,6 +20,8 @@ public struct Dashboard: Sendable {
     public var inactiveBranchMonths: Int
     public var inactiveBranches: [InactiveBranch]
     public var lastImport: ImportBatch?
+    /// Members on the roll not registered for this year, when registration is required this year (R1).
+    public var renewalsDue: Int?
 }
 
 extension Registry {
@@ -35,10 +31,7 @@ extension Registry {
         let flows = try monthlyFlows(first...month)
         let settings = try settings()
         let count = try count(on: today)
-        func flow(_ months: ArraySlice<MonthFlow>) -> Dashboard.Flow {
-            Dashboard.Flow(joined: months.reduce(0) { $0 + $1.joined }, left: months.reduce(0) { $0 + $1.left })
-        }
-        let yearStart = flows.firstIndex { $0.month.year == today.year } ?? flows.count - 1
+        let activity = try read { db in try Registry.activity(db, flows: flows) }
         let base = try self.count(on: Day.endOfYear(settings.baseYear)).individual
         let goal = settings.growthGoal.evaluate(baseCount: base, count: count.individual)
         let series = flows.suffix(24).map { MonthCount(month: $0.month, endCount: $0.endCount) }
@@ -52,12 +45,13 @@ extension Registry {
         let branches = try inactiveBranches(on: today)
         return Dashboard(
             today: today, count: count,
-            thisMonth: flow(flows.suffix(1)), lastMonth: flow(flows.dropLast().suffix(1)),
-            yearToDate: flow(flows[yearStart...]),
+            activity: activity,
             goal: goal, progress: GoalProgress(goal: goal, month: month, endCount: count.individual, series: series),
             series: series, boardRules: rules, boardProblem: boardProblem,
             inactiveBranchMonths: branches.months, inactiveBranches: branches.branches,
-            lastImport: try recentImports(limit: 1).first)
+            lastImport: try recentImports(limit: 1).first,
+            renewalsDue: settings.registration.isRequired(in: today.year)
+                ? try registrationDue(year: today.year, on: today).count : nil)
     }
 }
 

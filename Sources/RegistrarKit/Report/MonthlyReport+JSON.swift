@@ -11,7 +11,7 @@ private struct MonthlyReportJSON: Encodable {
     let report: MonthlyReport
 
     private enum CodingKeys: String, CodingKey {
-        case month, joined, left, net, goal, progress, series, breakdowns, units, settings
+        case month, joined, left, net, goal, progress, series, breakdowns, units, settings, standing, activity
         case startCount = "start_count"
         case endCount = "end_count"
         case momChange = "mom_change"
@@ -38,6 +38,8 @@ private struct MonthlyReportJSON: Encodable {
         try container.encode(report.breakdowns.map(BreakdownJSON.init), forKey: .breakdowns)
         try container.encode(UnitsJSON(units: report.units), forKey: .units)
         try container.encode(SettingsJSON(goal: report.goal.goal), forKey: .settings)
+        if let standing = report.standing { try container.encode(StandingJSON(standing), forKey: .standing) }
+        if !report.activity.isEmpty { try container.encode(report.activity.map(ActivityJSON.init), forKey: .activity) }
     }
 }
 

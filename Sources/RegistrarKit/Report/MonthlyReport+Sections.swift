@@ -1,7 +1,7 @@
 extension MonthlyReport {
     /// The report's sections in reading order, shared by the table, CSV and HTML renderings.
     var sections: [ReportSection] {
-        [summarySection, goalSection, progressSection, unitSection]
+        [summarySection] + registrationSections + [goalSection, progressSection, unitSection]
             + breakdowns.map(Self.section(for:))
             + [seriesSection, settingsSection]
     }

@@ -24,6 +24,11 @@ public struct MonthlyReport: Sendable, Hashable {
     public let series: [MonthCount]
     public let breakdowns: [Breakdown]
     public let units: UnitMemberFlow
+    /// On the roll, in good standing and unregistered at the end of the month; nil where registration
+    /// is not required then (every member on the roll is in good standing).
+    public var standing: MembershipCount? = nil
+    /// This month, last month and the year to date: new members, renewals, exits, total in good standing.
+    public var activity: [ActivityWindow] = []
 
     public init(month: YearMonth, startCount: Int, joined: Int, left: Int, endCount: Int,
                 yearAgoEndCount: Int, goal: GrowthGoalVerdict, series: [MonthCount],

@@ -12,6 +12,8 @@ public struct SocietySettings: Sendable, Equatable {
     public var youngAge: Int
     public var absenceThreshold: Int
     public var branchInactiveMonths: Int
+    /// R1 annual registration: the first year it is required (nil: never), the grace months, the lapse years.
+    public var registration = RegistrationRule()
 
     /// The settings a person can change, by the name `registrar settings set` takes.
     public enum Key: String, CaseIterable, Sendable {
@@ -25,6 +27,9 @@ public struct SocietySettings: Sendable, Equatable {
         case youngAge = "board.young_age"
         case absenceThreshold = "board.absence_threshold"
         case branchInactiveMonths = "branches.inactive_months"
+        case registrationRequiredFrom = "registration.required_from"
+        case registrationGraceMonths = "registration.grace_months"
+        case registrationLapseYears = "registration.lapse_years"
 
         var column: String {
             switch self {
@@ -38,11 +43,27 @@ public struct SocietySettings: Sendable, Equatable {
             case .youngAge: "young_age"
             case .absenceThreshold: "absence_threshold"
             case .branchInactiveMonths: "branch_inactive_months"
+            case .registrationRequiredFrom: "registration_required_from"
+            case .registrationGraceMonths: "registration_grace_months"
+            case .registrationLapseYears: "registration_lapse_years"
             }
         }
 
         var isPercent: Bool { self == .goal || self == .relaxationThreshold || self == .relaxedCapPercent }
-        var isClearable: Bool { self == .relaxedCapSeats || self == .relaxedCapPercent }
+        var isClearable: Bool { self == .relaxedCapSeats || self == .relaxedCapPercent || self == .registrationRequiredFrom }
+
+        /// The values a registration setting takes, and how to say so; nil for the other settings.
+        var registrationRange: (range: ClosedRange<Int>, expected: Text)? {
+            switch self {
+            case .registrationRequiredFrom: (1900...9999, Text(en: "give a year from 1900 to 9999, or none (registration never required)",
+                                                               zh: "请输入 1900 至 9999 之间的年份，或 none（不要求注册）"))
+            case .registrationGraceMonths: (0...11, Text(en: "give a whole number of months from 0 to 11 (0: no grace)",
+                                                         zh: "请输入 0 至 11 之间的整月数（0 表示没有宽限期）"))
+            case .registrationLapseYears: (0...10, Text(en: "give a whole number of years from 0 to 10 (0: never treated as withdrawn)",
+                                                        zh: "请输入 0 至 10 之间的整年数（0 表示从不视为自动退会）"))
+            default: nil
+            }
+        }
     }
 }
 
@@ -71,7 +92,10 @@ extension Registry {
             relaxationThresholdBasisPoints: row["relaxation_threshold_basis_points"],
             relaxedCapSeats: row["relaxed_cap_seats"], relaxedCapBasisPoints: row["relaxed_cap_basis_points"],
             youngAge: row["young_age"], absenceThreshold: row["absence_threshold"],
-            branchInactiveMonths: row["branch_inactive_months"])
+            branchInactiveMonths: row["branch_inactive_months"],
+            registration: RegistrationRule(requiredFrom: row["registration_required_from"],
+                                           graceMonths: row["registration_grace_months"],
+                                           lapseYears: row["registration_lapse_years"]))
     }
 
     /// Changes one setting (`none` clears an optional one), recorded in the audit log.
@@ -82,6 +106,11 @@ extension Registry {
             value = .null
         } else if key == .name {
             value = trimmed.databaseValue
+        } else if let (range, expected) = key.registrationRange {
+            guard let number = Int(trimmed), range.contains(number) else {
+                throw SettingsError(key: key.rawValue, value: text, expected: expected)
+            }
+            value = number.databaseValue
         } else if key.isPercent {
             guard let basisPoints = Registry.basisPoints(trimmed) else {
                 throw SettingsError(key: key.rawValue, value: text, expected: Text(
