@@ -319,6 +319,19 @@ CREATE TABLE branch (
     CHECK (dissolved_on IS NULL OR founded_on IS NULL OR founded_on <= dissolved_on)
 );
 
+-- Accounts of the staff web view (registrar serve; migration v5). Passwords only as bcrypt hashes; five
+-- failed sign-ins in a row lock an account until locked_until. Roles: viewer, staff, admin.
+CREATE TABLE web_user (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
+    role TEXT NOT NULL CHECK (role = 'admin' OR role = 'staff' OR role = 'viewer'),
+    password_hash TEXT NOT NULL CHECK (password_hash GLOB '$2[abxy]$*'),
+    failed_logins INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
+    locked_until TEXT,
+    created_at TEXT NOT NULL,
+    password_changed_at TEXT NOT NULL
+);
+
 -- The audit log (审计日志): append-only. Every import, change, and look-up of an integrity dossier or of
 -- an unmasked identity number. Subjects and details never hold an identity number in clear.
 CREATE TABLE audit_log (

@@ -33,6 +33,7 @@ enum Bench {
         case "report": try ReportBenchmark(rows: rows, workspace: workspace).run()
         case "segments": try SegmentsBenchmark(rows: rows, workspace: workspace).run()
         case "registration": try RegistrationBenchmark(rows: rows, workspace: workspace).run()
+        case "web": try WebBenchmark(rows: rows, workspace: workspace).run()
         case "roster":
             // Writes the benchmark's roster to a file, for profiling an import by hand (`--shuffled`:
             // the same rows in a fixed random order).
@@ -41,7 +42,7 @@ enum Bench {
             }
             try RosterGenerator(rows: rows, shuffled: arguments.contains("--shuffled")).write(to: arguments[index + 1])
         default:
-            FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, segments, registration, roster\n".utf8))
+            FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, segments, web, registration, roster\n".utf8))
             exit(2)
         }
     }

@@ -34,6 +34,10 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
     public var unknownColumns: [String] = []
     public var rejectsFile: String?
     public var batch: Int64?
+    /// The first rejected rows (line, column, reason; reasons mask identity numbers), for a preview.
+    public var firstRejections: [RejectedRow] = []
+    /// How many rejected rows `firstRejections` keeps.
+    public static let rejectionSampleSize = 20
 
     enum CodingKeys: String, CodingKey {
         case read, inserted, updated, unchanged, rejected, lapsed
@@ -44,6 +48,13 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
         case rejectsFile = "rejects_file"
         case batch
     }
+}
+
+/// One rejected row of an import, as the rejects file's first three columns give it.
+public struct RejectedRow: Sendable, Equatable {
+    public var line: Int
+    public var column: String?
+    public var reason: Text
 }
 
 /// Where an import has got to, for a progress line on a terminal.

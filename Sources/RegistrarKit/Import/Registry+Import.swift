@@ -113,6 +113,12 @@ extension Registry {
                                 writer = RejectsWriter(output: rejectsFile, headers: mapping.headers, language: options.language)
                             }
                             try writer?.write(line: record.line, column: rejection.column, reason: rejection.reason, fields: record.strings)
+                            if summary.firstRejections.count < ImportSummary.rejectionSampleSize {
+                                // Shown on the web preview: masked and escaped as every message is.
+                                let reason = Text(en: Sanitized.message(rejection.reason.en), zh: Sanitized.message(rejection.reason.zh))
+                                summary.firstRejections.append(RejectedRow(line: record.line, column: rejection.column.map(Sanitized.message),
+                                                                           reason: reason))
+                            }
                             if firstRejection == nil {
                                 firstRejection = InputError(file: name, line: record.line, column: rejection.column,
                                                             problem: rejection.reason).message(options.language)

@@ -28,6 +28,10 @@ enum Migrations {
         migrator.registerMigration("v4-registration") { db in
             try db.execute(sql: sql(PackageResources.v4_registration_sql))
         }
+        // The staff web view's accounts (`registrar users`, `registrar serve`).
+        migrator.registerMigration("v5-web-users") { db in
+            try db.execute(sql: sql(PackageResources.v5_web_users_sql))
+        }
         return migrator
     }
 
