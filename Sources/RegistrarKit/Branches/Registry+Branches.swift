@@ -27,12 +27,7 @@ extension Registry {
             return (months, rows.map { row in
                 let since = (row["since"] as String?).flatMap(Day.init(iso:))
                 let elapsed = since.map { YearMonth($0).months(until: YearMonth(day)) - (day.day < $0.day ? 1 : 0) }
-                let beyond = since.flatMap { since in elapsed.map { elapsed -> Int in
-                    let shifted = YearMonth(since).adding(months: elapsed)
-                    let anniversary = Day(year: shifted.year, month: shifted.month,
-                                          day: min(since.day, Day.daysIn(month: shifted.month, year: shifted.year)))!
-                    return day.ordinal - anniversary.ordinal
-                } }
+                let beyond = since.flatMap { since in elapsed.map { day.ordinal - since.adding(months: $0).ordinal } }
                 return InactiveBranch(name: row["name"], foundedOn: row["founded_on"], lastActivityOn: row["last_activity_on"],
                                       monthsSince: elapsed, daysBeyondMonths: beyond)
             })
