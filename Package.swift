@@ -6,8 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "registrar", targets: ["registrar"]),
-        .library(name: "RegistrarKit", targets: ["RegistrarKit"]),
-    ],
+            ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -16,13 +15,23 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
-        // Everything but argument parsing and printing. `schema.sql` at the top of the
-        // repository is the one source of truth for the schema; the target embeds it
-        // through a symbolic link, so there is no second copy to drift. The migrations'
-        // SQL files are frozen copies of what each release shipped.
+        // The layers, each a target, so the compiler keeps them apart (README's Layout draws the arrows).
+        //
+        // Days, months, terms and the rules: growth, caps, shares, sanctions, periods, standing, and
+        // the report models. The standard library and Foundation only.
+        .target(name: "RegistrarModel"),
+        // Bytes to typed rows and back to files: encodings, CSV, headers, normalisers, validators,
+        // the safe output file. No database.
+        .target(name: "RegistrarInput", dependencies: ["RegistrarModel", "CRegistrar"]),
+        // Report models to text, tables, CSV, JSON and HTML. Models only: no database, no files.
+        .target(name: "RegistrarRender", dependencies: ["RegistrarModel"]),
+        // The one place that imports GRDB and writes SQL: the registry, its migrations, the import's
+        // bind layer, every query. `schema.sql` at the top of the repository is the one source of
+        // truth for the schema; the target embeds it through a symbolic link, so there is no second
+        // copy to drift. The migrations' SQL files are frozen copies of what each release shipped.
         .target(
-            name: "RegistrarKit",
-            dependencies: ["CRegistrar", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "RegistrarStore",
+            dependencies: ["RegistrarModel", "RegistrarInput", "CRegistrar", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [
                 .embedInCode("Store/schema.sql"),
                 .embedInCode("Store/Migrations/v1-schema.sql"),
@@ -39,7 +48,7 @@ let package = Package(
         .target(
             name: "RegistrarWeb",
             dependencies: [
-                "RegistrarKit",
+                "RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -57,26 +66,26 @@ let package = Package(
         .executableTarget(
             name: "registrar",
             dependencies: [
-                "RegistrarKit",
+                "RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender",
                 "RegistrarWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "registrar-bench",
-            dependencies: ["RegistrarKit"]
+            dependencies: ["RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender"]
         ),
-        .testTarget(name: "RegistrarKitTests", dependencies: ["RegistrarKit"]),
-        .testTarget(name: "StoreTests", dependencies: ["RegistrarKit"]),
+        .testTarget(name: "RegistrarKitTests", dependencies: ["RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender"]),
+        .testTarget(name: "StoreTests", dependencies: ["RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "RegistrarWeb", "RegistrarKit",
+                "RegistrarWeb", "RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         // Depending on the executable makes `swift test` build the binary these tests run.
-        .testTarget(name: "EndToEndTests", dependencies: ["RegistrarKit", "registrar"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender", "registrar"]),
     ],
     swiftLanguageModes: [.v6]
 )

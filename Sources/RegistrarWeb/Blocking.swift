@@ -1,5 +1,8 @@
 import Dispatch
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Registry calls are synchronous SQLite work: they run on their own threads, never on the server's
 /// event loops or Swift's cooperative pool, with the web user bound so the audit log names them.

@@ -3,7 +3,10 @@ import Foundation
 import Glibc
 #endif
 import Hummingbird
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// A `multipart/form-data` upload read as it arrives: the file part goes straight to a file on disk
 /// (hashed on the way), never whole into memory; the other fields are small and kept.

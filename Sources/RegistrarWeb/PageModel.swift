@@ -1,4 +1,7 @@
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// The typed shape of a page's content, turned into the `sections` template's values in one place.
 struct PageModel {
@@ -39,7 +42,7 @@ struct PageModel {
         var empty: String? = nil
         var links: [(text: String, href: String)] = []
         var postForm: (action: String, submit: String)? = nil
-        /// HTML already escaped by RegistrarKit's renderers (reports, the chart); never user text.
+        /// HTML already escaped by RegistrarRender's renderers (reports, the chart); never user text.
         var fragment: String? = nil
     }
 

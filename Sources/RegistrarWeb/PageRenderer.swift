@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
 import Mustache
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Turns page models into whole HTML pages: the layout (navigation for the user's role, the language
 /// switch, who is signed in) around each page's content. The templates escape every value;

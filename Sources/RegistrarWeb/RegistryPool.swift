@@ -1,5 +1,8 @@
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// A few connections to one registry file, so pages read side by side (SQLite's WAL lets readers go on
 /// while an import writes) instead of queueing behind one connection; imports have one of their own.

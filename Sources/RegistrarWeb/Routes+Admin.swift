@@ -1,5 +1,8 @@
 import Hummingbird
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension WebApp {
     /// Admin only: the society's settings (changed through the same call as `registrar settings set`,

@@ -1,6 +1,9 @@
 import Hummingbird
 import HummingbirdBcrypt
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension WebApp {
     /// A hash to verify against when the user name is unknown, so a wrong name takes as long as a wrong password.

@@ -1,5 +1,8 @@
 import Hummingbird
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension WebApp {
     func addDashboardRoutes(_ router: Router<WebContext>) {

@@ -1,6 +1,9 @@
 import Foundation
 import Hummingbird
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension WebApp {
     /// What the import form offers (DESIGN.md: members, units, services, integrity; registrations once it exists).

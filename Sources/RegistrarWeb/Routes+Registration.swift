@@ -1,6 +1,9 @@
 import Foundation
 import Hummingbird
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension WebApp {
     func addRegistrationRoutes(_ router: Router<WebContext>) {

@@ -1,6 +1,9 @@
 import Foundation
 import Hummingbird
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension WebApp {
     func addReportRoutes(_ router: Router<WebContext>) {

@@ -1,5 +1,8 @@
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// A signed-in browser: who, their CSRF token, and when it was last used.
 struct WebSession: Sendable, Equatable {

@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
 import Logging
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Everything a running web view shares: the registry's connections, the sessions, the staged
 /// imports and the page renderer. Built once; tests build one on a temporary registry.

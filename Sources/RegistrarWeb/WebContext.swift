@@ -1,5 +1,8 @@
 import Hummingbird
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// What a request carries through the middleware to its route: the page language and, once the
 /// session middleware has found one, the signed-in user.

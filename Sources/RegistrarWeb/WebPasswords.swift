@@ -1,5 +1,8 @@
 import HummingbirdBcrypt
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Web users' passwords: checked for length, then kept only as bcrypt hashes.
 public enum WebPasswords {

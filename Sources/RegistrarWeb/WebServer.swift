@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
 import Logging
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// `registrar serve`: where to listen, and the checks made before listening.
 public struct WebServer {

@@ -1,6 +1,9 @@
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
-/// The staff web view's own words; report labels come from RegistrarKit's, the same as the commands'.
+/// The staff web view's own words; report labels come from RegistrarRender's, the same as the commands'.
 enum WebWords {
     static let appName = Text(en: "registrar", zh: "会员库")
     static let skip = Text(en: "Skip to the content", zh: "跳到正文")

@@ -1,5 +1,8 @@
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Issue 4's benchmark: `report monthly` (its whole 120-month series, breakdowns included) against
 /// sqlite3 counting the members in good standing on one day over the same periods, in one run.

@@ -1,5 +1,8 @@
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Writes a deterministic individual roster of N rows and 13 columns, as a member system exports it.
 ///

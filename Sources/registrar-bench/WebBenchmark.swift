@@ -1,5 +1,8 @@
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 #if canImport(Glibc)
 import Glibc
 #endif

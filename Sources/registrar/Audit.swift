@@ -1,5 +1,8 @@
 import ArgumentParser
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension Registrar {
     /// `registrar audit`: the append-only audit log.

@@ -1,5 +1,8 @@
 import ArgumentParser
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// The command a command line names, found from its words before the parser runs: to answer a
 /// mistyped command word (`registrar reprot monthly`) with the commands there are, and to know

@@ -1,5 +1,8 @@
 import ArgumentParser
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// How a day or month flag reads its value: `@Option(transform: DayArgument.day)`. A value that is
 /// not one gets the parser's line naming the flag, followed by the forms it takes, in the person's

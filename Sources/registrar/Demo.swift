@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension Registrar {
     /// `registrar demo`: load the bundled fixtures into a fresh registry and show a tour.
@@ -20,7 +23,7 @@ extension Registrar {
             let language = options.language
             let path = options.db ?? "registrar-demo.sqlite"
             let rejectsFolder = OutputFile.folder(of: path)
-            let (registry, summaries) = try RegistrarKit.Demo.load(
+            let (registry, summaries) = try RegistrarStore.Demo.load(
                 path: path, fixtures: fixtures, rejectsFolder: rejectsFolder.isEmpty ? "." : rejectsFolder)
             func heading(_ text: Text) { Console.write("\n== " + text(language) + "\n\n") }
 

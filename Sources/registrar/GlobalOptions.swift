@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// The flags every command takes: where the registry is, how to print, in which language.
 struct GlobalOptions: ParsableArguments {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension Registrar {
     /// `registrar import`: bring a file exported from the member system into the registry.

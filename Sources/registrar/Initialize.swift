@@ -1,5 +1,8 @@
 import ArgumentParser
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension Registrar {
     /// `registrar init`: create the registry, or upgrade one made by an older registrar in place.

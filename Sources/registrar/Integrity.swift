@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension Registrar {
     /// `registrar integrity`: academic-integrity dossiers (会员学术诚信档案).

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Runs the command and maps every outcome to the documented exit statuses:
 /// 0 success, 1 the command failed, 2 the arguments were wrong, 3 a check's verdict is negative.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension Registrar {
     /// `registrar report`: the reports a secretariat prints.

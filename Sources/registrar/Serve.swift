@@ -1,6 +1,9 @@
 import ArgumentParser
 import Dispatch
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 import RegistrarWeb
 
 extension Registrar {

@@ -1,5 +1,8 @@
 import ArgumentParser
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension Registrar {
     /// `registrar services`: how many services were given, by type, by channel and by month.

@@ -1,5 +1,8 @@
 import ArgumentParser
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 extension Registrar {
     /// `registrar settings`: the society's settings the rules read.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 struct FoundationCommandTests {
     @Test func initThenCountPrintsZeroesAsJSON() throws {
@@ -116,7 +119,7 @@ struct FoundationCommandTests {
     /// upgrades it, says so, and the audit log names the migrations applied.
     @Test func initUpgradesARegistryFromTheFirstReleaseAndSaysSo() throws {
         let scratch = try Scratch()
-        let v1 = repositoryRoot.appendingPathComponent("Sources/RegistrarKit/Store/Migrations/v1-schema.sql").path
+        let v1 = repositoryRoot.appendingPathComponent("Sources/RegistrarStore/Store/Migrations/v1-schema.sql").path
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["sqlite3", scratch.db, ".read \(v1)",

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// What a new user trips on (issue 17): a mistyped command, a date typed as rosters write it, a
 /// format the command does not offer, all answered in the user's language.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// What a new user meets in the outputs (issue 17): the import order, Excel's damage to identity
 /// numbers, numbers that stay numbers, and the monthly and annual reports.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// The smaller things a new user trips on (issue 17).
 struct NewUserSmallerTests {

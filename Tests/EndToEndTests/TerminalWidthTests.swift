@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Tables and notes fit the terminal (`COLUMNS`, else the terminal, else 80) in both languages;
 /// CSV and JSON keep every word.

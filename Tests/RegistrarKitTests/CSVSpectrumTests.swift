@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// The csv-spectrum suite (BSD-2-Clause, see fixtures/conformance/csv-spectrum/PROVENANCE.txt).
 struct CSVSpectrumTests {

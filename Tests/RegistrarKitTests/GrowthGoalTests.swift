@@ -1,5 +1,8 @@
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 struct GrowthGoalTests {
     let goal = GrowthGoal.workPoints2018

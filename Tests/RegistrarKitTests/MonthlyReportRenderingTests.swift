@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 struct MonthlyReportJSONTests {
     private func object(_ report: MonthlyReport) throws -> [String: Any] {

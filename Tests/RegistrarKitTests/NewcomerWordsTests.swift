@@ -1,5 +1,8 @@
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// The pure pieces behind issue 17: typo suggestions, day flags, table fitting, Excel's damage.
 struct SuggestionTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// The reading thread of a roster import: every record, in order, checked once; errors from either side.
 struct ReadAheadTests {

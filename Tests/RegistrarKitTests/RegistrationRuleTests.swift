@@ -1,5 +1,8 @@
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// R1 as pure functions: the cells registrations are read from, and good standing on boundary days.
 struct RegistrationValuesTests {

@@ -1,4 +1,7 @@
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// Small, realistic report inputs shared by the report tests.
 enum ReportFixtures {

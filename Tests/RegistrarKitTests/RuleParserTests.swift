@@ -1,5 +1,8 @@
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// The rules-file format: what it reads, and the one-line errors for what it cannot.
 struct RuleParserTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// Stored timestamps: ISO 8601 in UTC with milliseconds, as Foundation's formatter writes them.
 struct TimestampTests {

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// `board check` verdicts at their boundaries, on boards written straight into a temporary registry.
 struct BoardCheckTests {

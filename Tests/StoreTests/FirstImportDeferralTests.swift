@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// A first import builds the identity-number index after its rows (`IdentityIndexDeferral`) and
 /// checks the periods once, not by trigger (`OverlapTriggerDeferral`). It must

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// Roster imports through the library, on a temporary registry.
 struct ImportTests {

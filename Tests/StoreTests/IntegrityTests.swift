@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// Dossiers, checks before a nomination, and what an expulsion does to the counts.
 struct IntegrityTests {

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// A re-import walks the members in member-number order beside a sorted file (`MemberNumberScan`)
 /// and searches for everything else. These tests hold the walk to the searches' answers: the same

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// Upgrading a registry made by an earlier release: every row kept, every rule still enforced.
 struct MigrationTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 struct MonthlyFlowsTests {
     @Test func everyMonthEndCountEqualsTheCountOnThatDay() throws {

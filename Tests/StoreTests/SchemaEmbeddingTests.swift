@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 struct SchemaEmbeddingTests {
     /// The binary must carry exactly the repository's schema.sql, not a copy that can drift.

@@ -1,6 +1,9 @@
 import GRDB
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// The counting rule's SQL and Swift forms (`Standing`) agree, member by member, on boundary days.
 struct StandingTests {

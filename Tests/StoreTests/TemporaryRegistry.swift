@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// A registry in a fresh temporary folder, removed when the value is released.
 final class TemporaryRegistry {

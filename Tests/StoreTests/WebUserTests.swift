@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RegistrarKit
+@testable import RegistrarModel
+@testable import RegistrarInput
+@testable import RegistrarStore
+@testable import RegistrarRender
 
 /// The web view's accounts in the registry: hashes only, the lock rule, every change audited.
 struct WebUserTests {

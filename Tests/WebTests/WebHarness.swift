@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 @testable import RegistrarWeb
 
 /// A clock the tests move by hand, so session expiry and account locks are tested without waiting.

@@ -1,4 +1,7 @@
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// A command that cannot do what was asked (no such case, nothing matches, cannot write --out):
 /// one line saying why and what to do instead.

@@ -1,4 +1,7 @@
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// How dossiers and verdicts read: tables for people, stable keys for scripts; identity numbers masked.
 struct DossierView {

@@ -1,4 +1,7 @@
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// The import summary for people: counts, and where the rejected rows went.
 struct ImportReport {

@@ -1,4 +1,7 @@
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// How `member show` presents a profile: labelled lines for people, stable keys for scripts.
 struct MemberView {

@@ -1,5 +1,8 @@
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// Prints a result in the format the user asked for.
 enum Output {

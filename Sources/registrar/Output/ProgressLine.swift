@@ -1,5 +1,8 @@
 import Foundation
-import RegistrarKit
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
 
 /// A progress line on standard error, only when it is a terminal: rows, rows per second, percent,
 /// then what the import does after its last row (building the index, committing).

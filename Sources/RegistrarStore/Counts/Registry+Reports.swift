@@ -1,0 +1,124 @@
+import GRDB
+import RegistrarModel
+import RegistrarInput
+
+extension SocietySettings {
+    /// The G1 goal as configured: base year, target year and rate.
+    public var growthGoal: GrowthGoal {
+        GrowthGoal(baseYear: baseYear, targetYear: targetYear, rate: Percent(basisPoints: goalBasisPoints))
+    }
+
+    public var relaxationThreshold: Percent { Percent(basisPoints: relaxationThresholdBasisPoints) }
+
+    /// The relaxed board cap, only when the society configured one (RULES.md G2: never invented).
+    public var relaxedCapSetting: RelaxedCapSetting? {
+        if let seats = relaxedCapSeats { return .seats(seats) }
+        if let basisPoints = relaxedCapBasisPoints { return .percentOverCap(Percent(basisPoints: basisPoints)) }
+        return nil
+    }
+}
+
+extension Registry {
+    /// `growth --year Y`: members at the end of Y−1 and of Y, the goal judged on the end of Y,
+    /// and whether Y's growth relaxes the board cap at an election in Y+1.
+    public func growthReport(year: Int) throws -> GrowthReport {
+        try read { db in
+            let settings = try Registry.settings(db)
+            let start = try Registry.count(db, on: Day.endOfYear(year - 1)).individual
+            let end = try Registry.count(db, on: Day.endOfYear(year)).individual
+            let base = try Registry.count(db, on: Day.endOfYear(settings.baseYear)).individual
+            return GrowthReport(year: year, startCount: start, endCount: end,
+                                goal: settings.growthGoal.evaluate(baseCount: base, count: end),
+                                relaxationThreshold: settings.relaxationThreshold)
+        }
+    }
+
+    /// `board caps --year Y`: the cap for a board elected in Y, from members at the end of Y−1 and
+    /// the growth of Y−1 (上年度, the last full year before the election).
+    public func boardCap(year: Int, previousBoardSize: Int?) throws -> BoardCap {
+        try read { db in
+            let settings = try Registry.settings(db)
+            let before = try Registry.count(db, on: Day.endOfYear(year - 2)).individual
+            let members = try Registry.count(db, on: Day.endOfYear(year - 1)).individual
+            let relaxation = RelaxationEligibility(year: year - 1, startCount: before, endCount: members,
+                                                   threshold: settings.relaxationThreshold)
+            return BoardCap(year: year, members: members, previousBoardSize: previousBoardSize,
+                            relaxation: relaxation, relaxedCapSetting: settings.relaxedCapSetting)
+        }
+    }
+
+    /// `report monthly --month M`: flows of M, 120 month-end counts to M, progress toward the goal,
+    /// breakdowns of the members at the end of M, and unit members apart.
+    public func monthlyReport(month: YearMonth) throws -> MonthlyReport {
+        try read { db in
+            let settings = try Registry.settings(db)
+            let flows = try Registry.monthlyFlows(db, month.adding(months: -119)...month, of: .individual)
+            let current = flows[flows.count - 1]
+            let yearAgo = flows[flows.count - 13]
+            // The base year's end is usually inside the series; only look it up when it is not.
+            let baseMonth = YearMonth(Day.endOfYear(settings.baseYear))
+            let base = try flows.first { $0.month == baseMonth }?.endCount
+                ?? Registry.count(db, on: Day.endOfYear(settings.baseYear)).individual
+            let units = try Registry.monthlyFlows(db, month...month, of: .unit)[0]
+            // The end of the month before: with registration, standing also changes without a join or an exit.
+            let previous = flows[flows.count - 2]
+            var report = MonthlyReport(
+                month: month, startCount: previous.endCount,
+                joined: current.joined, left: current.left, endCount: current.endCount,
+                yearAgoEndCount: yearAgo.endCount,
+                goal: settings.growthGoal.evaluate(baseCount: base, count: current.endCount),
+                series: flows.map { MonthCount(month: $0.month, endCount: $0.endCount) },
+                breakdowns: try Registry.breakdown(db, on: month.lastDay).reportBreakdowns,
+                units: UnitMemberFlow(startCount: units.endCount - units.joined + units.left, joined: units.joined,
+                                      left: units.left, endCount: units.endCount))
+            if settings.registration.isRequired(in: month.year) {
+                report.standing = try Registry.count(db, on: month.lastDay)
+            }
+            report.activity = try Registry.activity(db, flows: flows)
+            report.society = settings.name
+            return report
+        }
+    }
+
+    /// This month, last month and the year to date, from the month-end flows (the last of which is
+    /// this month) and the registrations dated in each stretch.
+    static func activity(_ db: Database, flows: [MonthFlow]) throws -> [ActivityWindow] {
+        guard let current = flows.last, flows.count >= 12 else { return [] }
+        let last = flows[flows.count - 2]
+        let yearToDate = flows.suffix(current.month.month)
+        func window(_ kind: ActivityWindow.Window, _ months: ArraySlice<MonthFlow>) throws -> ActivityWindow {
+            let from = months.first?.month ?? current.month, through = months.last?.month ?? current.month
+            let renewals = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM registration WHERE coalesce(paid_on, recorded_on) BETWEEN ? AND ?
+                """, arguments: [from.firstDay.iso, through.lastDay.iso]) ?? 0
+            return ActivityWindow(window: kind, from: from, through: through,
+                                  newMembers: months.reduce(0) { $0 + $1.joined }, renewals: renewals,
+                                  exits: months.reduce(0) { $0 + $1.left }, inGoodStanding: months.last?.endCount ?? current.endCount)
+        }
+        return [try window(.thisMonth, flows.suffix(1)), try window(.lastMonth, [last][...]),
+                try window(.yearToDate, yearToDate)]
+    }
+}
+
+extension MemberBreakdown {
+    /// The breakdowns in the report's order, largest first within each, "not recorded" last.
+    var reportBreakdowns: [Breakdown] {
+        func rows(_ counts: [String?: Int], label: (String) -> Breakdown.Row) -> [Breakdown.Row] {
+            let known = counts.compactMap { key, count in key.map { ($0, count) } }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            return known.map { label($0.0) } + (counts[nil].map { [Breakdown.Row.unknown(count: $0)] } ?? [])
+        }
+        return [
+            Breakdown(.gender, rows: rows(gender) { key in
+                Breakdown.Row(key: key, label: MemberTerms.gender(key), count: gender[key] ?? 0)
+            }),
+            Breakdown.ageBands(ageBand),
+            Breakdown(.grade, rows: rows(grade) { key in
+                Breakdown.Row(key: key, label: MemberTerms.grade(key), count: grade[key] ?? 0)
+            }),
+            Breakdown(.province, rows: rows(province) { Breakdown.Row(value: $0, count: province[$0] ?? 0) }),
+            Breakdown(.discipline, rows: rows(discipline) { Breakdown.Row(value: $0, count: discipline[$0] ?? 0) }),
+            Breakdown.grassroots(yes: grassroots[true] ?? 0, no: grassroots[false] ?? 0, unknown: grassroots[nil] ?? 0),
+        ]
+    }
+}

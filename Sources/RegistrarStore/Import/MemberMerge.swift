@@ -1,0 +1,381 @@
+import GRDB
+import RegistrarModel
+import RegistrarInput
+
+/// Merges validated individual-roster rows into the registry, inside the import's transaction.
+///
+/// One look-up per row finds the member (by member number, else identity number) and which of the
+/// file's columns differ, and `PeriodWalk` its latest membership period; the row is then inserted,
+/// updated where a column differs, or left alone. All statements are prepared once and driven
+/// through SQLite's C API, and the row's text is bound where it lies, never copied.
+final class MemberMerge {
+    enum Outcome: Equatable {
+        case inserted
+        case updated
+        case unchanged
+        case rejected(column: String?, reason: Text)
+    }
+
+    private let db: Database
+    private let batchID: Int64
+    private let asOf: String
+    private let columns: [MemberColumn]
+    private let findByNumber: FastStatement
+    private let findByIdentity: FastStatement
+    private let previousEnd: FastStatement
+    private let insertMember: FastStatement
+    private let updateMember: FastStatement
+    private let insertPeriod: FastStatement
+    private let setStart: FastStatement
+    private let closePeriod: FastStatement
+    private let reopenPeriod: FastStatement
+    private let scan: MemberNumberScan
+    private let periodWalk: PeriodWalk
+
+    /// The line on which each member was first seen in this file; 0 when not seen, and minus one when
+    /// only a rejected row named it (present for a snapshot, not a duplicate).
+    private var seenLine: LinesByRowID
+    /// Whether the registry held no members when this import began: then a row can only match a
+    /// member an earlier row of this file created, which the unique keys catch on insert, so each row
+    /// is inserted straight away and looked up only when a key turns out to be taken (a first import
+    /// of a million members makes two million fewer look-ups that could find nothing).
+    let startedEmpty: Bool
+    /// The identity-number index while a first import has it away (`IdentityIndexDeferral`).
+    private var identityDeferral: IdentityIndexDeferral?
+    /// The periods' no-overlap trigger while a first import has it away (`OverlapTriggerDeferral`).
+    private var overlapDeferral: OverlapTriggerDeferral?
+
+    /// - Parameter columns: the member columns the file carries; the others are left as they are.
+    init(db: Database, batchID: Int64, asOf: String, columns: [MemberColumn]) throws {
+        self.db = db
+        self.batchID = batchID
+        self.asOf = asOf
+        self.columns = columns
+        // Bit k says columns[k] differs from the member's value (bound at ?k+3). SQLite compares the
+        // values where they lie; selecting the columns instead made it copy every text column of
+        // every row into a fresh allocation for Swift to compare. (The member's latest period comes
+        // from `PeriodWalk`, the one reader of it, once the row is known not to repeat a member.)
+        let differs = columns.isEmpty ? "0" : columns.enumerated()
+            .map { "((m.\($1.sqlName) IS NOT ?\($0 + 3)) << \($0))" }.joined(separator: " | ")
+        let find = "SELECT m.id, \(differs) FROM member m"
+        scan = try MemberNumberScan(db, columns: columns)
+        periodWalk = try PeriodWalk(db)
+        findByNumber = try FastStatement(db, sql: find + " WHERE m.member_no = ?1")
+        findByIdentity = try FastStatement(db, sql: find + " WHERE m.id_number = ?1 AND m.id_type IS ?2")
+        previousEnd = try FastStatement(db, sql: """
+            SELECT max(end_date) FROM membership_period WHERE member_id = ?1 AND id <> ?2
+            """)
+        let names = columns.map(\.sqlName)
+        insertMember = try FastStatement(db, sql: """
+            INSERT INTO member (\(names.joined(separator: ", ")), created_batch, updated_batch)
+            VALUES (\(names.indices.map { "?\($0 + 1)" }.joined(separator: ", ")), ?\(names.count + 1), ?\(names.count + 1))
+            """)
+        updateMember = try FastStatement(db, sql: """
+            UPDATE member SET \(names.enumerated().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", ")),
+                updated_batch = ?\(names.count + 1)
+            WHERE id = ?\(names.count + 2)
+            """)
+        insertPeriod = try FastStatement(db, sql: """
+            INSERT INTO membership_period (member_id, start_date, end_date, end_reason, batch_id, ended_batch_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?3 IS NULL THEN NULL ELSE ?5 END)
+            """)
+        setStart = try FastStatement(db, sql: "UPDATE membership_period SET start_date = ?2 WHERE id = ?1")
+        closePeriod = try FastStatement(db, sql: """
+            UPDATE membership_period SET end_date = ?2, end_reason = ?3, ended_batch_id = ?4 WHERE id = ?1
+            """)
+        reopenPeriod = try FastStatement(db, sql: """
+            UPDATE membership_period SET end_date = NULL, end_reason = NULL, ended_batch_id = NULL WHERE id = ?1
+            """)
+        seenLine = try LinesByRowID(db, table: "member")
+        startedEmpty = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member)") ?? true)
+    }
+
+    // MARK: Finding
+
+    private struct Found {
+        var id: Int64
+        /// Bit k set when `columns[k]` in the row differs from the member's.
+        var differs: Int64
+    }
+
+    /// Finds the member a row speaks of.
+    private func find(_ values: MemberValues) throws -> Found? {
+        try values.withStorage { storage in
+            if let (number, count) = storage.text(.memberNo) {
+                if try scan.move(to: UnsafeRawBufferPointer(start: number, count: count)) {
+                    let id = scan.statement.int64(0)
+                    // A member this import has touched may have changed under the cursor.
+                    if seenLine[id] == 0 { return found(at: scan, storage) }
+                }
+                if let found = try lookUp(findByNumber, storage, key: { $0.bind(1, .memberNo, borrowing: storage) }) {
+                    return found
+                }
+            }
+            if storage.text(.idNumber) != nil {
+                if let deferral = identityDeferral {
+                    // No member inserted so far has the identity: nothing to search for without the index.
+                    guard deferral.mayHold(IdentityIndexDeferral.fingerprint(of: storage)!) else { return nil }
+                    try buildIdentityIndex()
+                }
+                return try lookUp(findByIdentity, storage) {
+                    $0.bind(1, .idNumber, borrowing: storage)
+                    $0.bind(2, .idType, borrowing: storage)
+                }
+            }
+            return nil
+        }
+    }
+
+    private func lookUp(_ statement: FastStatement, _ storage: MemberValues.Storage, key: (FastStatement) -> Void) throws -> Found? {
+        statement.reset()
+        key(statement)
+        for (index, column) in columns.enumerated() { statement.bind(Int32(index + 3), column, borrowing: storage) }
+        defer { statement.reset() }
+        guard try statement.step() else { return nil }
+        return Found(id: statement.int64(0), differs: statement.int64(1))
+    }
+
+    /// The member under the scan's cursor, its columns compared with the row's here.
+    private func found(at scan: MemberNumberScan, _ storage: MemberValues.Storage) -> Found {
+        let statement = scan.statement
+        var differs: Int64 = 0
+        for (index, column) in columns.enumerated()
+        where !statement.equals(MemberNumberScan.firstColumn + Int32(index), column, in: storage) {
+            differs |= 1 << index
+        }
+        return Found(id: statement.int64(0), differs: differs)
+    }
+
+    /// Before the first row: a first import, into a registry with no members, builds the identity
+    /// index after its rows (`IdentityIndexDeferral`) and checks the periods once instead of by
+    /// trigger (`OverlapTriggerDeferral`).
+    /// - Parameter fileSize: the roster's size in bytes.
+    func beginRows(fileSize: Int) throws {
+        guard startedEmpty else { return }
+        identityDeferral = try IdentityIndexDeferral(db, fileSize: fileSize)
+        overlapDeferral = try OverlapTriggerDeferral(db)
+    }
+
+    /// Called when every row is merged, before the snapshot and the commit.
+    func completeRows() throws {
+        try buildIdentityIndex()
+        if let deferral = overlapDeferral {
+            overlapDeferral = nil
+            try deferral.restore()
+        }
+    }
+
+    /// Called when the rows are done, or have failed, so the statements hold no cursor.
+    func finishRows() {
+        scan.finish()
+        periodWalk.finish()
+    }
+
+    /// Puts the identity index back, if a first import has it away, before anything needs it.
+    private func buildIdentityIndex() throws {
+        guard let deferral = identityDeferral else { return }
+        identityDeferral = nil
+        finishRows() // no cursor open on the table being indexed
+        try deferral.build()
+    }
+
+    /// Marks the member a rejected row names as present, so a snapshot does not end a membership
+    /// because of a typo in another column.
+    func markPresent(memberNo: String?, idNumber: String?, idType: String?) throws {
+        // Into a registry that began empty, any member a rejected row can name was created by this
+        // import and is marked already.
+        if startedEmpty { return }
+        var values = MemberValues()
+        values.reset(line: 0)
+        if let memberNo { values.set(.memberNo, memberNo) }
+        if let idNumber { values.set(.idNumber, idNumber) }
+        if idNumber != nil { values.set(.idType, idType ?? "resident") }
+        if let found = try find(values) {
+            see(found.id, line: -1)
+        }
+    }
+
+    private func see(_ id: Int64, line: Int) {
+        if seenLine[id] <= 0 { seenLine[id] = Int32(clamping: line) }
+    }
+
+    // MARK: Merging
+
+    func merge(_ values: MemberValues) throws -> Outcome {
+        if startedEmpty, let outcome = try insertIfKeysAreFree(values) {
+            return outcome
+        }
+        guard let found = try find(values) else {
+            return try insert(values)
+        }
+        let firstLine = seenLine[found.id]
+        if firstLine > 0 {
+            return .rejected(column: nil, reason: Text(
+                en: "the same member appears again (first on line \(firstLine)); keep one row per member",
+                zh: "同一会员重复出现（首次在第 \(firstLine) 行）；每位会员只保留一行"))
+        }
+        let changed = found.differs == 0 ? [] : columns.indices.filter { found.differs & (1 << $0) != 0 }.map { columns[$0] }
+        var latest = try periodWalk.latest(of: found.id)
+        if var period = latest, period.end == nil, let join = values.membership.join, join != period.start {
+            previousEnd.reset()
+            previousEnd.bind(1, found.id)
+            previousEnd.bind(2, period.id)
+            if try previousEnd.step() { period.previousEnd = previousEnd.text(0) }
+            latest = period
+        }
+        let periodChanges: [PeriodChange]
+        switch PeriodReconciliation.reconcile(row: values.membership, latest: latest, asOf: asOf) {
+        case .reject(let reason):
+            see(found.id, line: values.line)
+            return .rejected(column: "join_date", reason: reason)
+        case .changes(let changes):
+            periodChanges = changes
+        }
+        if !changed.isEmpty {
+            if let failure = try write(updateMember, values, memberID: found.id) { return MemberMerge.rejection(failure) }
+            try recordUpdate(memberID: found.id, values: values, changed: changed)
+        }
+        see(found.id, line: values.line)
+        try apply(periodChanges, memberID: found.id)
+        return changed.isEmpty && periodChanges.isEmpty ? .unchanged : .updated
+    }
+
+    /// Inserts the row as a new member with its periods.
+    private func insert(_ values: MemberValues) throws -> Outcome {
+        switch PeriodReconciliation.reconcile(row: values.membership, latest: nil, asOf: asOf) {
+        case .reject(let reason):
+            return .rejected(column: "join_date", reason: reason)
+        case .changes(let changes):
+            return try insertNew(values, changes).map(MemberMerge.rejection) ?? .inserted
+        }
+    }
+
+    /// `insert` for a registry that began the import empty, or nil, with nothing written, when a
+    /// member number, identity number or ORCID iD is already taken or the dates are refused: the
+    /// look-up path then decides the row exactly as it would in any registry.
+    private func insertIfKeysAreFree(_ values: MemberValues) throws -> Outcome? {
+        guard case .changes(let changes) = PeriodReconciliation.reconcile(row: values.membership, latest: nil, asOf: asOf) else {
+            return nil
+        }
+        let identity = identityDeferral == nil ? nil : values.withStorage(IdentityIndexDeferral.fingerprint(of:))
+        if let identity, identityDeferral?.mayHold(identity) == true {
+            try buildIdentityIndex()
+        }
+        guard let failure = try insertNew(values, changes, identity: identity) else { return .inserted }
+        return failure.isKeyTaken ? nil : MemberMerge.rejection(failure)
+    }
+
+    /// Writes a new member and its periods; returns the constraint the member row breaks, writing nothing.
+    /// - Parameter identity: the row's fingerprint, when the caller has taken it already.
+    private func insertNew(_ values: MemberValues, _ changes: [PeriodChange], identity: UInt64? = nil) throws -> StepFailure? {
+        if let failure = try write(insertMember, values, memberID: nil) { return failure }
+        let id = db.lastInsertedRowID
+        if let deferral = identityDeferral,
+           let identity = identity ?? values.withStorage(IdentityIndexDeferral.fingerprint(of:)) {
+            deferral.record(identity)
+        }
+        see(id, line: values.line)
+        try apply(changes, memberID: id)
+        return nil
+    }
+
+    /// Binds the row's columns and steps; returns the constraint the row breaks, if it breaks one.
+    private func write(_ statement: FastStatement, _ values: MemberValues, memberID: Int64?) throws -> StepFailure? {
+        try values.withStorage { storage in
+            statement.reset()
+            for (index, column) in columns.enumerated() {
+                statement.bind(Int32(index + 1), column, borrowing: storage)
+            }
+            statement.bind(Int32(columns.count + 1), batchID)
+            if let memberID { statement.bind(Int32(columns.count + 2), memberID) }
+            defer { statement.reset() }
+            do {
+                try statement.step()
+                return nil
+            } catch let failure as StepFailure where failure.isConstraint {
+                return failure
+            }
+        }
+    }
+
+    private static func rejection(_ failure: StepFailure) -> Outcome {
+        .rejected(column: column(of: failure.message), reason: explain(failure.message))
+    }
+
+    private func apply(_ changes: [PeriodChange], memberID: Int64) throws {
+        for change in changes {
+            switch change {
+            case .open(let start):
+                try run(insertPeriod) { $0.bind(1, memberID); $0.bind(2, start); $0.bind(3, nil as String?); $0.bind(4, nil as String?); $0.bind(5, self.batchID) }
+            case .insertClosed(let start, let end, let reason):
+                try run(insertPeriod) { $0.bind(1, memberID); $0.bind(2, start); $0.bind(3, end); $0.bind(4, reason.rawValue); $0.bind(5, self.batchID) }
+            case .setStart(let id, let start):
+                try run(setStart) { $0.bind(1, id); $0.bind(2, start) }
+            case .close(let id, let end, let reason):
+                try run(closePeriod) { $0.bind(1, id); $0.bind(2, end); $0.bind(3, reason.rawValue); $0.bind(4, self.batchID) }
+            case .reopen(let id):
+                try run(reopenPeriod) { $0.bind(1, id) }
+            }
+        }
+    }
+
+    private func run(_ statement: FastStatement, _ bind: (FastStatement) -> Void) throws {
+        statement.reset()
+        bind(statement)
+        try statement.step()
+    }
+
+    /// An updated member gets an audit entry naming the columns that changed, never their values.
+    private func recordUpdate(memberID: Int64, values: MemberValues, changed: [MemberColumn]) throws {
+        try Registry.appendAudit(db, .memberUpdate, subject: values.string(.memberNo) ?? "member #\(memberID)",
+                                 detail: "batch \(batchID): " + changed.map(\.sqlName).joined(separator: ", "))
+    }
+
+    // MARK: Snapshot
+
+    /// Open periods, started on or before the as-of date, of members the file did not mention.
+    func absentPeriods() throws -> (absent: [Int64], current: Int) {
+        var absent: [Int64] = []
+        var current = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, member_id FROM membership_period WHERE end_date IS NULL AND start_date <= ?
+            """, arguments: [asOf])
+        while let row = try rows.next() {
+            current += 1
+            let memberID: Int64 = row[1]
+            if seenLine[memberID] == 0 { absent.append(row[0]) }
+        }
+        return (absent, current)
+    }
+
+    func lapse(_ periods: [Int64]) throws {
+        for id in periods {
+            try run(closePeriod) { $0.bind(1, id); $0.bind(2, self.asOf); $0.bind(3, EndReason.absentFromRoster.rawValue); $0.bind(4, self.batchID) }
+        }
+    }
+
+    // MARK: Explaining SQLite's refusals
+
+    static func column(of message: String) -> String? {
+        for column in ["member_no", "orcid", "id_number"] where message.contains("member.\(column)") {
+            return column
+        }
+        return nil
+    }
+
+    static func explain(_ message: String) -> Text {
+        if message.contains("member.member_no") {
+            return Text(en: "this member number already belongs to another member; correct it or the identity number",
+                        zh: "该会员编号已属于另一位会员；请更正会员编号或证件号码")
+        }
+        if message.contains("member.orcid") {
+            return Text(en: "this ORCID iD is already recorded for another member; one ORCID identifies one person",
+                        zh: "该 ORCID 已登记在另一位会员名下；一个 ORCID 只对应一人")
+        }
+        if message.contains("member.id_number") {
+            return Text(en: "this identity number already belongs to another member; check both rows",
+                        zh: "该证件号码已属于另一位会员；请核对两行数据")
+        }
+        return Text(en: "the registry refused the row (\(message))", zh: "会员库拒绝了该行（\(message)）")
+    }
+}

@@ -1,0 +1,129 @@
+import GRDB
+import RegistrarModel
+import RegistrarInput
+
+/// Everything the registry holds about one individual member, for `member show`.
+public struct MemberProfile: Sendable, Equatable {
+    public var id: Int64
+    public var memberNo: String?
+    public var name: String
+    public var gender: String?
+    public var birthDate: String?
+    public var idType: String?
+    /// The identity number in clear: render it through `Masking` unless the user asked to reveal it.
+    public var idNumber: String?
+    public var orcid: String?
+    public var email: String?
+    public var phone: String?
+    public var employer: String?
+    public var unitName: String?
+    public var title: String?
+    public var education: String?
+    public var discipline: String?
+    public var province: String?
+    public var nationality: String?
+    public var grade: String?
+    public var grassroots: Bool?
+    public var politicalStatus: String?
+    public var periods: [MembershipPeriod]
+    public var integrityCaseCount: Int
+}
+
+/// 会籍期间: one continuous span of membership.
+public struct MembershipPeriod: Sendable, Equatable, Codable {
+    public var start: String
+    public var end: String?
+    public var endReason: String?
+
+    public init(start: String, end: String?, endReason: String?) {
+        self.start = start
+        self.end = end
+        self.endReason = endReason
+    }
+
+    /// `start_date`/`end_date`, as every other JSON names a span's days; `start`/`end`, the keys
+    /// scripts already read, stay beside them (CHANGELOG.md).
+    enum CodingKeys: String, CodingKey {
+        case start
+        case end
+        case startDate = "start_date"
+        case endDate = "end_date"
+        case endReason = "end_reason"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        start = try container.decodeIfPresent(String.self, forKey: .startDate) ?? container.decode(String.self, forKey: .start)
+        end = try container.decodeIfPresent(String.self, forKey: .endDate) ?? container.decodeIfPresent(String.self, forKey: .end)
+        endReason = try container.decodeIfPresent(String.self, forKey: .endReason)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(start, forKey: .start)
+        try container.encode(start, forKey: .startDate)
+        try container.encodeIfPresent(end, forKey: .end)
+        try container.encodeIfPresent(end, forKey: .endDate)
+        try container.encodeIfPresent(endReason, forKey: .endReason)
+    }
+}
+
+extension Registry {
+    /// Finds a member by member number, else identity number (either case of `x`), else ORCID.
+    static func memberID(_ db: Database, key: String) throws -> Int64? {
+        // Foundation's trimming bridges to NSString, a twentieth of a services import; an importer's keys
+        // are trimmed already. (A character outside Unicode's White_Space is in no whitespace set.)
+        let trimmed = key.first?.isWhitespace == false && key.last?.isWhitespace == false
+            ? key : key.trimmingCharacters(in: .whitespaces)
+        // Cached statements: importers look a member up for every row they read.
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE member_no = ?"), arguments: [trimmed]) {
+            return id
+        }
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE id_number = ? ORDER BY id LIMIT 1"),
+                                       arguments: [trimmed.uppercased()]) {
+            return id
+        }
+        let orcid = trimmed.replacingOccurrences(of: "https://orcid.org/", with: "").uppercased()
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE orcid = ?"), arguments: [orcid])
+    }
+
+    static func profile(_ db: Database, memberID: Int64) throws -> MemberProfile? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT m.*, u.name AS unit_name,
+                   (SELECT count(*) FROM integrity_case c WHERE c.member_id = m.id) AS case_count
+            FROM member m LEFT JOIN unit_member u ON u.id = m.unit_id
+            WHERE m.id = ?
+            """, arguments: [memberID]) else { return nil }
+        let periods = try Row.fetchAll(db, sql: """
+            SELECT start_date, end_date, end_reason FROM membership_period
+            WHERE member_id = ? ORDER BY start_date
+            """, arguments: [memberID]).map {
+            MembershipPeriod(start: $0["start_date"], end: $0["end_date"], endReason: $0["end_reason"])
+        }
+        return MemberProfile(
+            id: row["id"], memberNo: row["member_no"], name: row["name"], gender: row["gender"],
+            birthDate: row["birth_date"], idType: row["id_type"], idNumber: row["id_number"],
+            orcid: row["orcid"], email: row["email"], phone: row["phone"], employer: row["employer"],
+            unitName: row["unit_name"], title: row["title"], education: row["education"],
+            discipline: row["discipline"], province: row["province"], nationality: row["nationality"],
+            grade: row["grade"], grassroots: (row["grassroots"] as Int?).map { $0 == 1 },
+            politicalStatus: row["political_status"], periods: periods,
+            integrityCaseCount: row["case_count"])
+    }
+
+    /// `member show`: the member's profile, with the look-up (and any reveal) in the audit log.
+    public func showMember(key: String, reveal: Bool) throws -> MemberProfile {
+        try write { db in
+            guard let id = try Registry.memberID(db, key: key),
+                  let profile = try Registry.profile(db, memberID: id) else {
+                throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
+            }
+            let subject = profile.memberNo ?? "member #\(profile.id)"
+            try Registry.appendAudit(db, .memberShow, subject: subject, detail: "query: \(Masking.safeEcho(key))")
+            if reveal {
+                try Registry.appendAudit(db, .memberReveal, subject: subject, detail: "identity number shown unmasked")
+            }
+            return profile
+        }
+    }
+}
