@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
@@ -22,7 +23,7 @@ let package = Package(
         .target(name: "RegistrarModel"),
         // Bytes to typed rows and back to files: encodings, CSV, headers, normalisers, validators,
         // the safe output file. No database.
-        .target(name: "RegistrarInput", dependencies: ["RegistrarModel", "CRegistrar"]),
+        .target(name: "RegistrarInput", dependencies: ["RegistrarModel", .product(name: "Crypto", package: "swift-crypto")]),
         // Report models to text, tables, CSV, JSON and HTML. Models only: no database, no files.
         .target(name: "RegistrarRender", dependencies: ["RegistrarModel"]),
         // The one place that imports GRDB and writes SQL: the registry, its migrations, the import's
@@ -53,6 +54,7 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The page templates are compiled into the binary: `registrar serve` needs no files beside it.
             resources: [
@@ -75,7 +77,7 @@ let package = Package(
             name: "registrar-bench",
             dependencies: ["RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender"]
         ),
-        .testTarget(name: "RegistrarKitTests", dependencies: ["RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender"]),
+        .testTarget(name: "RegistrarKitTests", dependencies: ["RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "StoreTests", dependencies: ["RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender"]),
         .testTarget(
             name: "WebTests",

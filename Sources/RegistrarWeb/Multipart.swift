@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Crypto
 import Hummingbird
 import RegistrarModel
 import RegistrarInput
@@ -40,7 +41,7 @@ struct MultipartUpload {
         var parser = MultipartParser(boundary: boundary)
         var upload = MultipartUpload()
         var file: FileHandle?
-        var digest = SHA256()
+        var digest = Crypto.SHA256()
         var currentField: String?
         var currentValue: [UInt8] = []
         var isFile = false
@@ -77,7 +78,7 @@ struct MultipartUpload {
                             en: "the file is larger than \(maxFileBytes / 1_048_576) MiB; split it, or import it with the registrar command",
                             zh: "文件超过 \(maxFileBytes / 1_048_576) MiB；请拆分，或用 registrar 命令导入"))
                     }
-                    bytes.withUnsafeBytes { digest.update($0) }
+                    bytes.withUnsafeBytes { digest.update(bufferPointer: $0) }
                     file?.write(Data(bytes))
                 } else {
                     currentValue.append(contentsOf: bytes)
@@ -102,7 +103,7 @@ struct MultipartUpload {
             throw Failure(message: Text(en: "the upload was cut off before its end; send it again",
                                         zh: "上传未完成即中断；请重新提交"))
         }
-        if file != nil { upload.sha256 = digest.finalize() }
+        if file != nil { upload.sha256 = FileDigest.hex(digest.finalize()) }
         return upload
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import RegistrarModel
@@ -76,51 +77,44 @@ struct CSVReaderTests {
     }
 }
 
-struct SHA256Tests {
-    /// Every implementation this processor can run: the portable rounds always, the SHA extensions
-    /// where it has them (this machine does, so both are tested here).
-    static let implementations: [SHA256.Implementation] =
-        SHA256.Implementation.hardwareIsAvailable ? [.portable, .hardware] : [.portable]
-
-    func digest(_ bytes: [UInt8], _ implementation: SHA256.Implementation) -> String {
-        var sha = SHA256(implementation: implementation)
-        sha.update(bytes)
-        return sha.finalize()
+/// The file digest an import batch records: swift-crypto's SHA-256 over the file as read in chunks.
+struct FileDigestTests {
+    func digest(of bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("digest-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try FileDigest.sha256(path: path, displayName: "digest.csv")
     }
 
-    @Test(arguments: implementations) func standardVectors(_ implementation: SHA256.Implementation) {
-        #expect(digest([], implementation) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(digest(Array("abc".utf8), implementation) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(digest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), implementation)
+    @Test func standardVectors() throws {
+        #expect(try digest(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(try digest(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         // Two blocks of message plus the padding block (FIPS 180-4 example, 896 bits).
-        #expect(digest(Array(("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
-                              + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8), implementation)
+        #expect(try digest(of: Array(("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                                      + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8))
                 == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
     }
 
-    @Test(arguments: implementations) func oneMillionAsFedInUnevenPieces(_ implementation: SHA256.Implementation) {
-        var sha = SHA256(implementation: implementation)
-        var remaining = 1_000_000
-        var piece = 1
-        while remaining > 0 {
-            let count = min(piece, remaining)
-            sha.update([UInt8](repeating: 0x61, count: count))
-            remaining -= count
-            piece = piece * 3 % 997 + 1
-        }
-        #expect(sha.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    @Test func oneMillionBytes() throws {
+        #expect(try digest(of: [UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    /// The SHA extensions against the portable rounds on every length up to five blocks and on one
-    /// MiB, all of pseudo-random bytes, so each padding case and a long run of blocks are compared.
-    @Test(.enabled(if: SHA256.Implementation.hardwareIsAvailable))
-    func hardwareAndPortableAgreeOnEveryLength() {
-        // Multiplicative hashing of the position: every byte value, in no pattern that matters here.
-        let data = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: (UInt64($0) &* 0x9E37_79B9_7F4A_7C15) >> 56) }
-        for count in Array(0...320) + [1 << 20] {
-            let prefix = Array(data[0..<count])
-            #expect(digest(prefix, .hardware) == digest(prefix, .portable), "length \(count)")
-        }
+    /// A file of two and a half read chunks, of bytes in no pattern: the digest fed chunk by chunk is
+    /// the digest of the whole.
+    @Test func aFileLongerThanAReadChunk() throws {
+        let count = RawFile.chunkSize * 5 / 2 + 7
+        let bytes = (0..<count).map { UInt8(truncatingIfNeeded: (UInt64($0) &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+        #expect(try digest(of: bytes) == FileDigest.hex(Crypto.SHA256.hash(data: bytes)))
+    }
+
+    @Test func backgroundDigestGivesTheSameDigest() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("digest-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: path, contents: Data("abc".utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let background = BackgroundDigest(path: path, displayName: "abc.csv")
+        #expect(try background.value() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(try background.value() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
