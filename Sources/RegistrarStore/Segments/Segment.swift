@@ -19,14 +19,24 @@ public struct Segment: Sendable {
     /// sequential passes instead of SQL. Nil for user rules and unit segments, which only `predicate` defines.
     let native: (@Sendable (MemberFacts, SegmentDays) -> Bool)?
 
-    init(name: String, description: Text, suggestedService: Text, population: Population = .members, predicate: SQLFragment,
-         native: (@Sendable (MemberFacts, SegmentDays) -> Bool)? = nil) {
+    /// A segment defined by SQL only: a user rule, or a unit segment.
+    init(name: String, description: Text, suggestedService: Text, population: Population = .members, predicate: SQLFragment) {
         self.name = name
         self.description = description
         self.suggestedService = suggestedService
         self.population = population
         self.predicate = predicate
-        self.native = native
+        self.native = nil
+    }
+
+    /// A built-in member segment: its SQL predicate and its Swift evaluator are both `condition`'s.
+    init(name: String, description: Text, suggestedService: Text, condition: MemberCondition) {
+        self.name = name
+        self.description = description
+        self.suggestedService = suggestedService
+        self.population = .members
+        self.predicate = SQLFragment(condition.sql)
+        self.native = { condition.holds(for: $0, on: $1) }
     }
 }
 
