@@ -42,8 +42,7 @@ let package = Package(
                 .embedInCode("Store/Migrations/v5-web-users.sql"),
             ]
         ),
-        // The processor's SHA-256 instructions, which Swift cannot name, and the one SQLite
-        // setting that only the variadic sqlite3_config can make.
+        // The SQLite settings that only the variadic sqlite3_config can make.
         .target(name: "CRegistrar", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The staff web view (`registrar serve`): routes, sessions and pages over RegistrarKit.
         .target(
