@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "registrar", targets: ["registrar"]),
-            ],
+    ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -44,7 +44,7 @@ let package = Package(
         ),
         // The SQLite settings that only the variadic sqlite3_config can make.
         .target(name: "CRegistrar", linkerSettings: [.linkedLibrary("sqlite3")]),
-        // The staff web view (`registrar serve`): routes, sessions and pages over RegistrarKit.
+        // The staff web view (`registrar serve`): routes, sessions and pages over the store and the renderers.
         .target(
             name: "RegistrarWeb",
             dependencies: [
