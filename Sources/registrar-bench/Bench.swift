@@ -2,7 +2,7 @@ import Foundation
 
 /// The benchmark executable: measures registrar against a baseline in the same run, as ratios.
 ///
-/// Usage: `swift build -c release && .build/release/registrar-bench import [--rows N]`.
+/// Usage: `swift build -c release && .build/release/registrar-bench import [--rows N] [--rounds R]`.
 /// Benchmarks print figures; they never pass or fail a test.
 @main
 enum Bench {
@@ -26,19 +26,27 @@ enum Bench {
             }
             rows = value
         }
+        var rounds = 2
+        if let index = arguments.firstIndex(of: "--rounds") {
+            guard index + 1 < arguments.count, let value = Int(arguments[index + 1]), value > 0 else {
+                throw BenchError("--rounds needs a whole number of rounds, such as --rounds 3")
+            }
+            rounds = value
+        }
         let workspace = try Workspace()
         switch scenario {
-        case "import": try ImportBenchmark(rows: rows, workspace: workspace).run()
+        case "import": try ImportBenchmark(rows: rows, rounds: rounds, workspace: workspace).run()
         case "integrity": try IntegrityBenchmark(rows: rows, workspace: workspace).run()
         case "report": try ReportBenchmark(rows: rows, workspace: workspace).run()
         case "segments": try SegmentsBenchmark(rows: rows, workspace: workspace).run()
         case "roster":
             // Writes the benchmark's roster to a file, for profiling an import by hand (`--shuffled`:
-            // the same rows in a fixed random order).
+            // the same rows in a fixed random order; `--changed`: next month's roster).
             guard let index = arguments.firstIndex(of: "--out"), index + 1 < arguments.count else {
                 throw BenchError("roster needs --out FILE")
             }
-            try RosterGenerator(rows: rows, shuffled: arguments.contains("--shuffled")).write(to: arguments[index + 1])
+            try RosterGenerator(rows: rows, shuffled: arguments.contains("--shuffled"), changed: arguments.contains("--changed"))
+                .write(to: arguments[index + 1])
         default:
             FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, segments, roster\n".utf8))
             exit(2)
