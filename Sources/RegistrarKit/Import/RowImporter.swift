@@ -53,17 +53,30 @@ struct MemberRowImporter: RowImporter {
         merge = try MemberMerge(db: db, batchID: batchID, asOf: asOf, columns: validator.columns)
     }
 
+    /// The rows are merged in member-number order whatever the file's order (`RecordOrder`), so the
+    /// merge walks the registry beside them; rejected rows are told in file order, after the others.
     func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
         var validator = validator // the reading thread's own, with its own scratch space
         var values = MemberValues()
         defer { merge.finishRows() } // also when a row or the file fails: the rollback finds no open cursor
         try merge.beginRows(fileSize: reader.fileSize)
-        try ReadAhead.run(reader: reader, check: { record -> Checked in
+        let ordered = try validator.mapping.column("member_no").flatMap {
+            try reader.reordered(byColumn: $0)
+        }
+        var rejected: [(record: CSVRecord, outcome: RowOutcome)] = []
+        try ReadAhead.run(reader: ordered ?? reader, check: { record -> Checked in
             if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
             return .valid(values.detached())
         }, body: { record, checked in
-            try each(record, try importChecked(checked))
+            let outcome = try importChecked(checked)
+            if ordered != nil, case .rejected = outcome {
+                rejected.append((record, outcome))
+            } else {
+                try each(record, outcome)
+            }
         })
+        rejected.sort { $0.record.line < $1.record.line }
+        for (record, outcome) in rejected { try each(record, outcome) }
         try merge.completeRows()
     }
 

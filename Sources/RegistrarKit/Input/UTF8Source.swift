@@ -6,6 +6,8 @@ import Glibc
 /// A file's text as UTF-8 bytes, chunk by chunk, transcoding GB18030 on the way with iconv.
 final class UTF8Source {
     private let file: RawFile
+    /// Set when the records are read in an order other than the file's.
+    private let ordered: OrderedRecords?
     private let encoding: TextEncoding
     private var converter: iconv_t?
     private var raw = [UInt8](repeating: 0, count: RawFile.chunkSize)
@@ -23,8 +25,11 @@ final class UTF8Source {
     /// - Parameter validating: check that UTF-8 text is UTF-8 while reading it, throwing `NotUTF8`
     ///   at the first byte that is not; without it the caller has surveyed the file already.
     init(path: String, displayName: String, encoding: TextEncoding, firstInvalidUTF8: (offset: Int, line: Int)? = nil,
-         validating: Bool = false) throws {
-        file = try RawFile(path: path, displayName: displayName)
+         validating: Bool = false, order: RecordOrder? = nil) throws {
+        let file = try RawFile(path: path, displayName: displayName)
+        self.file = file
+        ordered = order.map { OrderedRecords(file: file, order: $0) }
+        atStart = order == nil
         self.encoding = encoding
         self.firstInvalidUTF8 = firstInvalidUTF8
         if validating && encoding == .utf8 { validator = UTF8Validator() }
@@ -48,7 +53,7 @@ final class UTF8Source {
 
     /// Appends the next chunk of UTF-8 text to `output`; false at the end of the file.
     func next(into output: inout [UInt8]) throws -> Bool {
-        let count = try file.read(into: &raw)
+        let count = try ordered?.read(into: &raw) ?? file.read(into: &raw)
         bytesRead += count
         if count == 0 {
             if !carried.isEmpty { throw invalid(offset: bytesRead - carried.count, line: linesBeforeCarry) }

@@ -1,0 +1,338 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The records of a CSV file (UTF-8 or GB18030, whose bytes for quotes, commas and line breaks are
+/// ASCII's) in the order of one column's bytes (SQLite's BINARY order), with
+/// the file's own line of each: a roster exported by name or by branch is then read in member-number
+/// order, as the merge walks the registry, without holding its rows.
+///
+/// Found in one pass over the file's bytes that follows `CSVReader`'s grammar exactly (quotes open a
+/// field only at its start, `""` inside quotes, LF, CRLF and a lone CR, blank lines), keeping 8 bytes a
+/// record once the order is known (12 when some record spans lines; 24 while sorting).
+/// `CSVReader(path:displayName:encoding:order:)` then reads the records in that order, each record's
+/// bytes as they are in the file.
+///
+/// The order is by the column's first 12 bytes, then by line: it only has to put the rows near the
+/// order the registry walks them in, since the merge decides each row by its keys whatever the order.
+/// A second row for the same key comes after the first, as in the file.
+struct RecordOrder {
+    /// Where each record (after the header) starts, in file order, and the file's size after them.
+    private let offsets: [UInt32]
+    /// Each record's line, in file order; nil when record k is on line `firstLine + k`.
+    private let lines: [UInt32]?
+    private let firstLine: Int
+    /// Record numbers (into `offsets`) in the column's order.
+    let sequence: [UInt32]
+
+    var count: Int { sequence.count }
+
+    /// The line on which record `ordinal` (in file order) starts.
+    func line(ofRecord ordinal: Int) -> Int {
+        lines.map { Int($0[ordinal]) } ?? firstLine + ordinal
+    }
+
+    /// The byte range of record `ordinal` (in file order), up to the next record.
+    func range(ofRecord ordinal: Int) -> Range<Int> {
+        Int(offsets[ordinal])..<Int(offsets[ordinal + 1])
+    }
+
+    /// Records longer than this are left to the reader in file order (it rejects the oversized).
+    static let longestRecord = CSVReader.maxFieldBytes
+    /// A record with the blank lines after it, which are read with it.
+    static let longestSpan = 2 * CSVReader.maxFieldBytes
+
+    /// The order of the records after the header by field `column`, or nil when the file is best read
+    /// as it is: already in that order (or of one row), not readable in pieces (a quote never closed,
+    /// a record over `longestRecord`, a file over 4 GiB), or not there to be read.
+    static func of(path: String, column: Int) -> RecordOrder? {
+        guard let file = try? RawFile(path: path, displayName: path), file.size < Int(UInt32.max) else { return nil }
+        var scanner = Scanner(column: column)
+        guard (try? file.forEachChunk({ scanner.feed($0) })) == true, let order = scanner.finish() else { return nil }
+        return order
+    }
+
+    init(offsets: [UInt32], lines: [UInt32]?, firstLine: Int, sequence: [UInt32]) {
+        self.offsets = offsets
+        self.lines = lines
+        self.firstLine = firstLine
+        self.sequence = sequence
+    }
+
+    /// One record's sort key: the column's first 12 bytes, big-endian, zero-padded, and its number.
+    struct Key {
+        var high: UInt64
+        var low: UInt32
+        var ordinal: UInt32
+
+        static func < (a: Key, b: Key) -> Bool {
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return a.ordinal < b.ordinal
+        }
+    }
+
+    /// `CSVReader`'s record grammar, one byte at a time across chunks.
+    struct Scanner {
+        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+        let column: Int
+        var state = State.fieldStart
+        var offset = 0
+        var line = 1
+        /// Set after a CR that ended a record: an LF next belongs to it.
+        var afterCR = false
+        var recordStart = 0
+        var recordLines = 0
+        var field = 0
+        var keyHigh: UInt64 = 0
+        var keyLow: UInt32 = 0
+        var keyLength = 0
+        /// Whether the record has any byte before its end (a record with none is a blank line).
+        var recordHasBytes = false
+        var headerSeen = false
+        var regularLines = true
+        var sorted = true
+        var failed = false
+        var offsets: [UInt32] = []
+        var lines: [UInt32] = []
+        var keys: [Key] = []
+
+        init(column: Int) { self.column = column }
+
+        mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            for byte in bytes {
+                step(byte)
+                offset += 1
+            }
+            return !failed
+        }
+
+        private mutating func keep(_ byte: UInt8) {
+            recordHasBytes = true
+            guard field == column, keyLength < 12 else { return }
+            if byte == 0x20 || byte == 0x09, keyLength == 0 { return } // leading spaces, as trimming drops them
+            if keyLength < 8 {
+                keyHigh |= UInt64(byte) << (56 - 8 * keyLength)
+            } else {
+                keyLow |= UInt32(byte) << (24 - 8 * (keyLength - 8))
+            }
+            keyLength += 1
+        }
+
+        private mutating func step(_ byte: UInt8) {
+            if afterCR {
+                afterCR = false
+                if byte == 0x0A { // the LF of a CRLF: the record before has ended already
+                    recordStart = offset + 1
+                    return
+                }
+            }
+            switch state {
+            case .fieldStart:
+                if byte == 0x22 { recordHasBytes = true; state = .quoted; return }
+                fallthrough
+            case .unquoted:
+                switch byte {
+                case 0x2C:
+                    recordHasBytes = true
+                    field += 1
+                    state = .fieldStart
+                    if field >= CSVReader.maxFields { failed = true } // the reader skips such a record its own way
+                case 0x0A: endRecord(next: offset + 1)
+                case 0x0D: endRecord(next: offset + 1); afterCR = true
+                default: keep(byte); state = .unquoted
+                }
+            case .quoted:
+                if byte == 0x22 { state = .quoteInQuoted; return }
+                if byte == 0x0A { recordLines += 1 }
+                keep(byte)
+            case .quoteInQuoted:
+                if byte == 0x22 { keep(byte); state = .quoted; return }
+                state = .unquoted
+                step(byte)
+                return
+            }
+            if offset - recordStart > RecordOrder.longestRecord { failed = true }
+        }
+
+        private mutating func endRecord(next: Int) {
+            let lines = recordLines + 1
+            defer {
+                line += lines
+                recordStart = next
+                recordLines = 0
+                field = 0
+                keyHigh = 0
+                keyLow = 0
+                keyLength = 0
+                recordHasBytes = false
+                state = .fieldStart
+            }
+            guard recordHasBytes else { return } // a blank line: part of the record before
+            record()
+        }
+
+        private mutating func record() {
+            guard headerSeen else { headerSeen = true; return }
+            guard offsets.count < Int(UInt32.max) - 1 else { failed = true; return }
+            // A record and the blank lines after it are read in one piece, which must fit a read.
+            if let last = offsets.last, recordStart - Int(last) > RecordOrder.longestSpan { failed = true }
+            let ordinal = UInt32(offsets.count)
+            if let first = self.lines.first, line != Int(first) + offsets.count { regularLines = false }
+            offsets.append(UInt32(recordStart))
+            self.lines.append(UInt32(clamping: line))
+            // Member numbers are trimmed: a key ends before trailing spaces.
+            var high = keyHigh, low = keyLow
+            if keyLength > 0 { trimTrailingSpaces(&high, &low) }
+            let key = Key(high: high, low: low, ordinal: ordinal)
+            if let last = keys.last, key < last { sorted = false }
+            keys.append(key)
+        }
+
+        private mutating func trimTrailingSpaces(_ high: inout UInt64, _ low: inout UInt32) {
+            var length = keyLength
+            func byte(_ index: Int) -> UInt8 {
+                index < 8 ? UInt8(truncatingIfNeeded: high >> (56 - 8 * index)) : UInt8(truncatingIfNeeded: low >> (24 - 8 * (index - 8)))
+            }
+            while length > 0, byte(length - 1) == 0x20 || byte(length - 1) == 0x09 {
+                length -= 1
+                if length < 8 { high &= ~(UInt64(0xFF) << (56 - 8 * length)) } else { low &= ~(UInt32(0xFF) << (24 - 8 * (length - 8))) }
+            }
+        }
+
+        /// The order found, or nil when the file is best read as it is.
+        mutating func finish() -> RecordOrder? {
+            if failed || state == .quoted { return nil }
+            if offset > recordStart, recordHasBytes || state != .fieldStart {
+                // The last record has no line break; the reader counts it as a record all the same.
+                endRecord(next: offset)
+            }
+            if let last = offsets.last, offset - Int(last) > RecordOrder.longestSpan { failed = true }
+            guard !failed, keys.count > 1, !sorted else { return nil }
+            offsets.append(UInt32(offset))
+            keys.withUnsafeMutableBufferPointer { RecordOrder.sort($0) }
+            var sequence = [UInt32]()
+            sequence.reserveCapacity(keys.count)
+            for key in keys { sequence.append(key.ordinal) }
+            keys = []
+            let firstLine = Int(lines.first ?? 0)
+            let kept = regularLines ? nil : lines
+            lines = []
+            return RecordOrder(offsets: offsets, lines: kept, firstLine: firstLine, sequence: sequence)
+        }
+    }
+
+    /// An in-place sort (no buffer of half the array, as the standard library's takes): quicksort
+    /// on a pseudo-random pivot, insertion sort for short runs.
+    static func sort(_ keys: UnsafeMutableBufferPointer<Key>) {
+        var random = UInt64(0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 {
+            random ^= random << 13; random ^= random >> 7; random ^= random << 17
+            return random
+        }
+        func quicksort(_ low: Int, _ high: Int) {
+            var low = low, high = high
+            while high - low > 16 {
+                let pivot = keys[low + Int(next() % UInt64(high - low + 1))]
+                var i = low, j = high
+                while i <= j {
+                    while keys[i] < pivot { i += 1 }
+                    while pivot < keys[j] { j -= 1 }
+                    if i <= j { keys.swapAt(i, j); i += 1; j -= 1 }
+                }
+                // Recurse into the smaller side, loop on the larger: the stack stays logarithmic.
+                if j - low < high - i {
+                    quicksort(low, j)
+                    low = i
+                } else {
+                    quicksort(i, high)
+                    high = j
+                }
+            }
+            if high > low {
+                for k in (low + 1)...high {
+                    let item = keys[k]
+                    var m = k - 1
+                    while m >= low, item < keys[m] { keys[m + 1] = keys[m]; m -= 1 }
+                    keys[m + 1] = item
+                }
+            }
+        }
+        if keys.count > 1 { quicksort(0, keys.count - 1) }
+    }
+}
+
+/// A file's records read in a `RecordOrder`, for `UTF8Source`: each read fills the buffer with whole
+/// records, their bytes as they are in the file (runs of records that follow each other in the file
+/// in one read).
+final class OrderedRecords {
+    private let file: RawFile
+    let order: RecordOrder
+    private var next = 0
+
+    init(file: RawFile, order: RecordOrder) {
+        self.file = file
+        self.order = order
+    }
+
+    /// Fills `buffer` from its start; returns the number of bytes, 0 after the last record.
+    func read(into buffer: inout [UInt8]) throws -> Int {
+        var filled = 0
+        let capacity = buffer.count
+        while next < order.count {
+            let first = Int(order.sequence[next])
+            var range = order.range(ofRecord: first)
+            guard range.count <= capacity - filled - 1 else { break }
+            var last = first
+            // The records that follow in the file, while they fit: a sorted stretch is one read.
+            while next + 1 < order.count, Int(order.sequence[next + 1]) == last + 1 {
+                let following = order.range(ofRecord: last + 1)
+                guard following.upperBound - range.lowerBound <= capacity - filled - 1 else { break }
+                range = range.lowerBound..<following.upperBound
+                last += 1
+                next += 1
+            }
+            next += 1
+            try buffer.withUnsafeMutableBytes { bytes in
+                var done = 0
+                while done < range.count {
+                    let count = pread(file.descriptor, bytes.baseAddress! + filled + done, range.count - done, off_t(range.lowerBound + done))
+                    guard count > 0 else {
+                        throw InputError(file: file.displayName, problem: Text(
+                            en: "read failed (\(count < 0 ? String(cString: strerror(errno)) : "the file became shorter"))",
+                            zh: "读取失败（\(count < 0 ? String(cString: strerror(errno)) : "文件变短了")）"))
+                    }
+                    done += count
+                }
+            }
+            filled += range.count
+            // The file's last record may have no line break; here another record may follow it.
+            let end = buffer[filled - 1]
+            if end != 0x0A && end != 0x0D {
+                buffer[filled] = 0x0A
+                filled += 1
+            }
+        }
+        return filled
+    }
+}
+
+extension CSVReader {
+    /// A reader of the records after the header in the order of field `column`, or nil when this
+    /// file is best read on as it is (see `RecordOrder.of`).
+    ///
+    /// A GB18030 file is transcoded once through before: a byte that is not GB18030 is then reported
+    /// at its place in the file, as reading it in its own order would, before any row is merged.
+    func reordered(byColumn column: Int) throws -> CSVReader? {
+        guard let (path, encoding, firstInvalidUTF8) = origin, let order = RecordOrder.of(path: path, column: column) else {
+            return nil
+        }
+        if encoding == .gb18030 {
+            let whole = try UTF8Source(path: path, displayName: displayName, encoding: .gb18030, firstInvalidUTF8: firstInvalidUTF8)
+            var text: [UInt8] = []
+            while try whole.next(into: &text) { text.removeAll(keepingCapacity: true) }
+        }
+        return try CSVReader(path: path, displayName: displayName, encoding: encoding, order: order)
+    }
+}
