@@ -60,23 +60,27 @@ struct MemberRowImporter: RowImporter {
         var values = MemberValues()
         defer { merge.finishRows() } // also when a row or the file fails: the rollback finds no open cursor
         try merge.beginRows(fileSize: reader.fileSize)
-        let ordered = try validator.mapping.column("member_no").flatMap {
-            try reader.reordered(byColumn: $0)
-        }
         var rejected: [(record: CSVRecord, outcome: RowOutcome)] = []
-        try ReadAhead.run(reader: ordered ?? reader, check: { record -> Checked in
-            if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
-            return .valid(values.detached())
-        }, body: { record, checked in
-            let outcome = try importChecked(checked)
-            if ordered != nil, case .rejected = outcome {
-                rejected.append((record, outcome))
-            } else {
-                try each(record, outcome)
+        do {
+            // The order (8 bytes a row) is let go before the first import builds its index.
+            let ordered = try validator.mapping.column("member_no").flatMap {
+                try reader.reordered(byColumn: $0)
             }
-        })
+            try ReadAhead.run(reader: ordered ?? reader, check: { record -> Checked in
+                if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
+                return .valid(values.detached())
+            }, body: { record, checked in
+                let outcome = try importChecked(checked)
+                if ordered != nil, case .rejected = outcome {
+                    rejected.append((record, outcome))
+                } else {
+                    try each(record, outcome)
+                }
+            })
+        }
         rejected.sort { $0.record.line < $1.record.line }
         for (record, outcome) in rejected { try each(record, outcome) }
+        rejected = []
         try merge.completeRows()
     }
 
