@@ -30,6 +30,11 @@ CREATE TABLE society (
     young_age INTEGER NOT NULL DEFAULT 45 CHECK (young_age BETWEEN 18 AND 100),
     absence_threshold INTEGER NOT NULL DEFAULT 2 CHECK (absence_threshold > 0),
     branch_inactive_months INTEGER NOT NULL DEFAULT 24 CHECK (branch_inactive_months > 0),
+    -- R1: the first year registration is required (NULL: never), the months of the next year a
+    -- registration still covers, and the unregistered years after which a member is treated as withdrawn (0: never).
+    registration_required_from INTEGER CHECK (registration_required_from BETWEEN 1900 AND 9999),
+    registration_grace_months INTEGER NOT NULL DEFAULT 3 CHECK (registration_grace_months BETWEEN 0 AND 11),
+    registration_lapse_years INTEGER NOT NULL DEFAULT 0 CHECK (registration_lapse_years BETWEEN 0 AND 10),
     CHECK (target_year > base_year),
     CHECK (relaxed_cap_seats IS NULL OR relaxed_cap_basis_points IS NULL)
 );
@@ -39,7 +44,7 @@ INSERT INTO society (id) VALUES (1);
 CREATE TABLE import_batch (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind = 'members' OR kind = 'units' OR kind = 'services' OR kind = 'integrity' OR
-        kind = 'board' OR kind = 'branches'),
+        kind = 'board' OR kind = 'branches' OR kind = 'registrations'),
     file_name TEXT NOT NULL,
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     encoding TEXT NOT NULL CHECK (encoding IN ('utf-8', 'gb18030')),
@@ -124,7 +129,7 @@ CREATE TABLE membership_period (
     start_date TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     end_date TEXT CHECK (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     end_reason TEXT CHECK (end_reason = 'lapsed' OR end_reason = 'resigned' OR end_reason = 'expelled' OR
-        end_reason = 'deceased' OR end_reason = 'absent_from_roster'),
+        end_reason = 'deceased' OR end_reason = 'absent_from_roster' OR end_reason = 'unregistered'),
     batch_id INTEGER REFERENCES import_batch (id),
     ended_batch_id INTEGER REFERENCES import_batch (id),
     CHECK (end_date IS NULL OR start_date <= end_date),
@@ -152,6 +157,24 @@ WHEN EXISTS (
 BEGIN
     SELECT RAISE(ABORT, 'membership periods of one member must not overlap');
 END;
+
+-- Annual registrations (年度注册): a member registered for a calendar year, from a roster's
+-- registration column or a registrations file. Amounts are whole fen (分), never floating point.
+-- recorded_on is the as-of date of the import that recorded it; a renewal is dated by paid_on when
+-- known, else by recorded_on.
+CREATE TABLE registration (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES member (id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),
+    paid_on TEXT CHECK (paid_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    amount_fen INTEGER CHECK (amount_fen >= 0),
+    receipt TEXT,
+    recorded_on TEXT NOT NULL CHECK (recorded_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    batch_id INTEGER REFERENCES import_batch (id),
+    UNIQUE (member_id, year)
+);
+-- Counts on a day read the registrations of one or two years: by year, covering the member.
+CREATE INDEX registration_year ON registration (year, member_id);
 
 -- Membership periods of unit members, counted by the same rule and never toward the G1 goal.
 CREATE TABLE unit_membership_period (
@@ -294,6 +317,19 @@ CREATE TABLE branch (
     last_activity_on TEXT CHECK (last_activity_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     dissolved_on TEXT CHECK (dissolved_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     CHECK (dissolved_on IS NULL OR founded_on IS NULL OR founded_on <= dissolved_on)
+);
+
+-- Accounts of the staff web view (registrar serve; migration v5). Passwords only as bcrypt hashes; five
+-- failed sign-ins in a row lock an account until locked_until. Roles: viewer, staff, admin.
+CREATE TABLE web_user (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),
+    role TEXT NOT NULL CHECK (role = 'admin' OR role = 'staff' OR role = 'viewer'),
+    password_hash TEXT NOT NULL CHECK (password_hash GLOB '$2[abxy]$*'),
+    failed_logins INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
+    locked_until TEXT,
+    created_at TEXT NOT NULL,
+    password_changed_at TEXT NOT NULL
 );
 
 -- The audit log (审计日志): append-only. Every import, change, and look-up of an integrity dossier or of

@@ -39,6 +39,8 @@ enum Bench {
         case "integrity": try IntegrityBenchmark(rows: rows, workspace: workspace).run()
         case "report": try ReportBenchmark(rows: rows, workspace: workspace).run()
         case "segments": try SegmentsBenchmark(rows: rows, workspace: workspace).run()
+        case "registration": try RegistrationBenchmark(rows: rows, workspace: workspace).run()
+        case "web": try WebBenchmark(rows: rows, workspace: workspace).run()
         case "roster":
             // Writes the benchmark's roster to a file, for profiling an import by hand (`--shuffled`:
             // the same rows in a fixed random order; `--changed`: next month's roster).
@@ -48,7 +50,7 @@ enum Bench {
             try RosterGenerator(rows: rows, shuffled: arguments.contains("--shuffled"), changed: arguments.contains("--changed"))
                 .write(to: arguments[index + 1])
         default:
-            FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, segments, roster\n".utf8))
+            FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, segments, web, registration, roster\n".utf8))
             exit(2)
         }
     }

@@ -12,25 +12,7 @@ struct ReportBenchmark {
         _ = try Measure.run(workspace.registrar, ["init", "--db", db])
         // Ten years of history, generated in SQL: joins spread over 2010–2019, three in ten ended.
         let script = workspace.path("history.sql")
-        try """
-            PRAGMA journal_mode = WAL;
-            BEGIN;
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(rows))
-            INSERT INTO member (id, member_no, name, gender, birth_date, grade, province, discipline, grassroots)
-            SELECT i, printf('B%08d', i), '会员' || i, CASE WHEN i % 2 THEN 'M' ELSE 'F' END,
-                   printf('%04d-%02d-%02d', 1950 + i % 50, 1 + i % 12, 1 + i % 28),
-                   CASE i % 5 WHEN 0 THEN 'senior' WHEN 1 THEN 'student' ELSE 'regular' END,
-                   '省' || (i % 31), '学科' || (i % 40), i % 3 = 0
-            FROM n;
-            INSERT INTO membership_period (member_id, start_date, end_date, end_reason)
-            SELECT id, s, e, CASE WHEN e IS NULL THEN NULL ELSE 'resigned' END FROM (
-                SELECT id, date('2010-01-01', '+' || (id * 7919 % 3652) || ' days') AS s,
-                       CASE WHEN id % 10 < 3
-                            THEN date('2010-01-01', '+' || (id * 7919 % 3652 + 1 + id % 1500) || ' days') END AS e
-                FROM member);
-            COMMIT;
-
-            """.write(toFile: script, atomically: true, encoding: .utf8)
+        try Self.historyScript(rows: rows).write(toFile: script, atomically: true, encoding: .utf8)
         let setup = try Measure.run("sqlite3", [db], input: script)
         print(Measure.format("setup: \(rows) members, ten years of periods", setup))
 
@@ -55,6 +37,30 @@ struct ReportBenchmark {
         print(String(format: "ratio report/count = %.2f (wall), %.2f (process time)",
                      report.seconds / count.seconds, report.cpuSeconds / max(count.cpuSeconds, 0.001)))
         try? FileManager.default.removeItem(at: workspace.folder)
+    }
+
+    /// SQL that fills a registry with `rows` members and their periods: joins spread over 2010–2019,
+    /// three in ten ended. Shared with the web benchmark.
+    static func historyScript(rows: Int) -> String {
+        """
+            PRAGMA journal_mode = WAL;
+            BEGIN;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(rows))
+            INSERT INTO member (id, member_no, name, gender, birth_date, grade, province, discipline, grassroots)
+            SELECT i, printf('B%08d', i), '会员' || i, CASE WHEN i % 2 THEN 'M' ELSE 'F' END,
+                   printf('%04d-%02d-%02d', 1950 + i % 50, 1 + i % 12, 1 + i % 28),
+                   CASE i % 5 WHEN 0 THEN 'senior' WHEN 1 THEN 'student' ELSE 'regular' END,
+                   '省' || (i % 31), '学科' || (i % 40), i % 3 = 0
+            FROM n;
+            INSERT INTO membership_period (member_id, start_date, end_date, end_reason)
+            SELECT id, s, e, CASE WHEN e IS NULL THEN NULL ELSE 'resigned' END FROM (
+                SELECT id, date('2010-01-01', '+' || (id * 7919 % 3652) || ' days') AS s,
+                       CASE WHEN id % 10 < 3
+                            THEN date('2010-01-01', '+' || (id * 7919 % 3652 + 1 + id % 1500) || ' days') END AS e
+                FROM member);
+            COMMIT;
+
+            """
     }
 
     func fastest(of count: Int, _ body: () throws -> Void) throws -> Double {

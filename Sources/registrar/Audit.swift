@@ -10,11 +10,11 @@ extension Registrar {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: Text(en: "Only entries from this day on, YYYY-MM-DD (UTC).",
-                           zh: "只列此日（含）以后的记录，YYYY-MM-DD（UTC）。").asHelp)
+        @Option(help: Text(en: "Only entries from this day on, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (UTC).",
+                           zh: "只列此日（含）以后的记录，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（UTC）。").asHelp, transform: DayArgument.day)
         var since: Day?
 
-        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let entries = try options.openRegistryToRead().auditEntries(since: since)
@@ -24,7 +24,13 @@ extension Registrar {
                 headers: [Text(en: "at", zh: "时间")(language), Text(en: "who", zh: "操作人")(language),
                           Text(en: "action", zh: "操作")(language), Text(en: "subject", zh: "对象")(language),
                           Text(en: "detail", zh: "说明")(language)],
-                entries.map { [$0.at, $0.actor, $0.action, $0.subject ?? "", $0.detail ?? ""] },
+                keys: ["at", "actor", "action", "subject", "detail"],
+                entries.map { entry in
+                    options.format == .csv
+                        ? [entry.at, entry.actor, entry.action, entry.subject ?? "", entry.detail ?? ""]
+                        : [entry.at, entry.actor, AuditWords.action(entry.action, language),
+                           AuditWords.subject(entry.subject ?? "", language), AuditWords.detail(entry.detail ?? "", language)]
+                },
                 format: options.format)
         }
     }

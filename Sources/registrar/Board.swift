@@ -27,7 +27,7 @@ extension Registrar.Board {
         var previousSize: Int?
 
         func validate() throws {
-            try options.require(formatIn: [.table, .json])
+            try options.require(formatIn: Self.formats)
             try options.require(year: year)
             if let previousSize, !(0...10_000).contains(previousSize) {
                 throw ValidationError(Text(en: "--previous-size is a number of directors, from 0 to 10000",
@@ -37,7 +37,7 @@ extension Registrar.Board {
 
         func run() throws {
             let cap = try options.openRegistryToRead().boardCap(year: year ?? Day.today().year, previousBoardSize: previousSize)
-            if options.format == .json { return Console.write(try cap.json(options.language) + "\n") }
+            if options.format == .json { return Console.write(try cap.json(options.language)) }
             Console.write(cap.table(options.language))
         }
     }
@@ -53,7 +53,7 @@ extension Registrar.Board {
         @Option(help: Text(en: "The term number (届次; default: the latest term).", zh: "届次（默认：最近一届）。").asHelp)
         var term: Int?
 
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let check = try options.openRegistryToRead().boardCheck(termNo: term)

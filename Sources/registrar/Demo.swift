@@ -14,12 +14,12 @@ extension Registrar {
         @Option(help: Text(en: "The fixtures folder.", zh: "示例数据文件夹。").asHelp)
         var fixtures = "fixtures"
 
-        func validate() throws { try options.require(formatIn: [.table]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let language = options.language
             let path = options.db ?? "registrar-demo.sqlite"
-            let rejectsFolder = (path as NSString).deletingLastPathComponent
+            let rejectsFolder = OutputFile.folder(of: path)
             let (registry, summaries) = try RegistrarKit.Demo.load(
                 path: path, fixtures: fixtures, rejectsFolder: rejectsFolder.isEmpty ? "." : rejectsFolder)
             func heading(_ text: Text) { Console.write("\n== " + text(language) + "\n\n") }
@@ -53,16 +53,19 @@ extension Registrar {
 
             heading(Text(en: "Try next", zh: "接下来可以试试"))
             for line in [
-                "registrar report monthly --month 2018-12 --db \(path)",
-                "registrar report monthly --month 2018-12 --format html --out report.html --db \(path)",
-                "registrar member show M100160 --db \(path) --lang zh",
-                "registrar integrity lookup 张 --db \(path) --lang zh",
-                "registrar board check --db \(path) --lang zh",
-                "registrar segments --on 2019-12-31 --db \(path) --lang zh",
-                "registrar services --from 2019-01-01 --to 2019-12-31 --db \(path)",
-                "registrar report annual --year 2019 --format html --out annual.html --db \(path) --lang zh",
-                "registrar audit --db \(path)",
+                "swift run registrar report monthly --month 2018-12 --db \(path)",
+                "swift run registrar report monthly --month 2018-12 --format html --out report.html --db \(path)",
+                "swift run registrar member show M100160 --db \(path) --lang zh",
+                "swift run registrar integrity lookup 张 --db \(path) --lang zh",
+                "swift run registrar board check --db \(path) --lang zh",
+                "swift run registrar segments --on 2019-12-31 --db \(path) --lang zh",
+                "swift run registrar services --from 2019-01-01 --to 2019-12-31 --db \(path)",
+                "swift run registrar report annual --year 2019 --format html --out annual.html --db \(path) --lang zh",
+                "swift run registrar audit --db \(path)",
             ] { Console.write("  " + line + "\n") }
+            Console.write("\n" + TextWrap.paragraph(Text(
+                en: "(From the repository folder. To type plain `registrar …`, install the binary: swift build -c release && cp .build/release/registrar /usr/local/bin/)",
+                zh: "（在仓库目录下运行。若想直接输入 `registrar …`，请先安装：swift build -c release && cp .build/release/registrar /usr/local/bin/）")(language), width: TerminalWidth.columns) + "\n")
             for (file, summary) in summaries where summary.rejected > 0 {
                 Console.error(Text(en: "\(file): \(summary.rejected) rows rejected on purpose (bad data in the fixture); see \(summary.rejectsFile ?? "")",
                                    zh: "\(file)：\(summary.rejected) 行按设计被拒绝（示例中的错误数据）；见 \(summary.rejectsFile ?? "")")(language))

@@ -8,8 +8,8 @@ struct GlobalOptions: ParsableArguments {
                                     zh: "会员库文件（默认：$REGISTRAR_DB，否则 ./registrar.sqlite）。").asHelp)
     var db: String?
 
-    @Option(name: .long, help: Text(en: "Output format: table, csv or json (html where a report offers it).",
-                                    zh: "输出格式：table、csv 或 json（报告另有 html）。").asHelp)
+    @Option(name: .long, help: Text(en: "Output format (the ones this command offers).",
+                                    zh: "输出格式（本命令提供的几种）。").asHelp)
     var format: OutputFormat = .table
 
     @Option(name: .long, help: Text(en: "Language of labels and messages: en or zh (default: $REGISTRAR_LANG, else en).",
@@ -65,19 +65,39 @@ struct GlobalOptions: ParsableArguments {
     /// Rejects a format the command does not offer, saying which ones it does.
     func require(formatIn allowed: [OutputFormat]) throws {
         guard allowed.contains(format) else {
-            throw ValidationError("--format \(format.rawValue) is not offered here; use one of: \(allowed.map(\.rawValue).joined(separator: ", "))")
+            let choices = allowed.map(\.rawValue)
+            throw ValidationError(Text(en: "--format \(format.rawValue) is not offered by this command; use one of: \(choices.joined(separator: ", "))",
+                                       zh: "本命令不提供 --format \(format.rawValue)；可选：\(choices.joined(separator: "、"))"))
         }
     }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, html, md
+
+    /// Only the formats the command being parsed offers, so its help lists them and the parser's
+    /// refusal names them.
+    init?(argument: String) {
+        guard let format = OutputFormat(rawValue: argument), CommandTree.offeredFormats.contains(format) else { return nil }
+        self = format
+    }
+
+    static var allValueStrings: [String] { CommandTree.offeredFormats.map(\.rawValue) }
+}
+
+extension ValidationError {
+    /// A refusal of the arguments in the language the command line asks for.
+    init(_ text: Text) {
+        self.init(text(GlobalOptions.requestedLanguage))
+    }
 }
 
 extension Language: ExpressibleByArgument {}
 
+/// A day flag declared without `DayArgument.day` still reads every form `DateFlag` does.
 extension Day: ExpressibleByArgument {
     public init?(argument: String) {
-        self.init(iso: argument)
+        guard let day = DateFlag.day(argument) else { return nil }
+        self = day
     }
 }

@@ -14,7 +14,7 @@ extension Registrar {
         var year: Int?
 
         func validate() throws {
-            try options.require(formatIn: [.table, .csv, .json])
+            try options.require(formatIn: Self.formats)
             try options.require(year: year)
         }
 
@@ -22,7 +22,7 @@ extension Registrar {
             let registry = try options.openRegistryToRead()
             let report = try registry.growthReport(year: year ?? registry.settings().targetYear)
             switch options.format {
-            case .json: Console.write(try report.json() + "\n")
+            case .json: Console.write(try report.json())
             case .csv: Console.write(report.csv(options.language))
             default: Console.write(report.table(options.language))
             }

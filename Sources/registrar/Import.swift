@@ -8,7 +8,7 @@ extension Registrar {
         static let configuration = CommandConfiguration(
             abstract: Text(en: "Import a roster or another file exported from the member system.",
                            zh: "导入会员名册或会员系统导出的其他文件。").inHelp,
-            subcommands: [Members.self, Units.self, Services.self, Integrity.self, BoardSeats.self, BoardAttendance.self, Branches.self])
+            subcommands: [Members.self, Units.self, Services.self, Integrity.self, BoardSeats.self, BoardAttendance.self, Branches.self, Registrations.self])
     }
 }
 
@@ -18,8 +18,8 @@ struct ImportArguments: ParsableArguments {
                          zh: "CSV 文件（UTF-8 或 GB18030，中文或英文表头）。").asHelp)
     var file: String
 
-    @Option(name: .customLong("as-of"), help: Text(en: "The date the file describes, YYYY-MM-DD (default: today).",
-                                                   zh: "文件所反映的日期，YYYY-MM-DD（默认：今天）。").asHelp)
+    @Option(name: .customLong("as-of"), help: Text(en: "The date the file describes, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
+                                                   zh: "文件所反映的日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day)
     var asOf: Day?
 
     @Flag(help: Text(en: "The file is the complete roster at --as-of: members absent from it are ended on that date.",
@@ -51,7 +51,8 @@ struct ImportArguments: ParsableArguments {
 
     func validate() throws {
         guard PercentArgument.basisPoints(maxLapse) != nil else {
-            throw ValidationError("--max-lapse takes a percentage such as 10 or 12.5")
+            throw ValidationError(Text(en: "--max-lapse takes a percentage such as 10 or 12.5",
+                                       zh: "--max-lapse 应为百分比，例如 10 或 12.5"))
         }
     }
 
@@ -101,8 +102,18 @@ extension Registrar.Import {
                                                                        zh: "导入个人会员名册。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
         func run() throws { try arguments.run(.members, options) }
+    }
+
+    struct Registrations: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: Text(
+            en: "Import annual registrations (年度注册), one row per member and year, re-imported by member and year.",
+            zh: "导入年度注册记录（每名会员每年一行），按会员和年度重新导入。").inHelp)
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var arguments: ImportArguments
+        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func run() throws { try arguments.run(.registrations, options) }
     }
 
     struct Units: ParsableCommand {
@@ -110,7 +121,7 @@ extension Registrar.Import {
                                                                        zh: "导入单位会员名册。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
         func run() throws { try arguments.run(.units, options) }
     }
 
@@ -119,7 +130,7 @@ extension Registrar.Import {
                                                                        zh: "导入会员服务记录；已有的记录保持不变。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
         func run() throws { try arguments.run(.services, options) }
     }
 
@@ -128,7 +139,7 @@ extension Registrar.Import {
                                                                        zh: "导入学术诚信案件，按案件编号更新。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
         func run() throws { try arguments.run(.integrity, options) }
     }
 
@@ -139,7 +150,7 @@ extension Registrar.Import {
                            zh: "按届导入理事会成员；新的一届按其起止日期建立。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
         func run() throws { try arguments.run(.boardSeats, options) }
     }
 
@@ -150,7 +161,7 @@ extension Registrar.Import {
                            zh: "导入理事会、常务理事会会议出席情况（出席/请假/缺席）。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
         func run() throws { try arguments.run(.boardAttendance, options) }
     }
 
@@ -159,7 +170,7 @@ extension Registrar.Import {
                                                                        zh: "导入分支机构，按名称更新。").inHelp)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: ImportArguments
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
         func run() throws { try arguments.run(.branches, options) }
     }
 }

@@ -26,7 +26,7 @@ extension Registrar.Integrity {
                          zh: "显示完整证件号码（记入审计日志）。").asHelp)
         var reveal = false
 
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let dossiers = try options.openRegistry().lookupDossiers(query, reveal: reveal)
@@ -49,11 +49,11 @@ extension Registrar.Integrity {
         @OptionGroup var options: GlobalOptions
         @Argument(help: Text(en: "Member number, identity number or ORCID iD.", zh: "会员编号、证件号码或 ORCID。").asHelp)
         var key: String
-        @Option(help: Text(en: "The day of the nomination, YYYY-MM-DD (default: today).",
-                           zh: "提名日期，YYYY-MM-DD（默认：今天）。").asHelp)
+        @Option(help: Text(en: "The day of the nomination, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
+                           zh: "提名日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day)
         var on: Day?
 
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let verdict = try options.openRegistry().checkIntegrity(key: key, on: on ?? Day.today())
@@ -69,8 +69,8 @@ extension Registrar.Integrity {
 
     /// The case fields as flags, shared by `add` and `update`.
     struct CaseFields: ParsableArguments {
-        @Option(name: .customLong("opened-on"), help: Text(en: "The day the case was opened, YYYY-MM-DD.",
-                                                           zh: "立案日期，YYYY-MM-DD。").asHelp) var openedOn: Day?
+        @Option(name: .customLong("opened-on"), help: Text(en: "The day the case was opened, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日.",
+                                                           zh: "立案日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日。").asHelp, transform: DayArgument.day) var openedOn: Day?
         @Option(help: Text(en: "fabrication, falsification, plagiarism, improper_authorship, duplicate_submission, paper_mill, review_manipulation, other (or the Chinese term)",
                            zh: "不端类型：fabrication、falsification、plagiarism、improper_authorship、duplicate_submission、paper_mill、review_manipulation、other（或中文名称）").asHelp)
         var allegation: String?
@@ -78,21 +78,22 @@ extension Registrar.Integrity {
                            zh: "立案、调查中、已处理、申诉中、结案（或 open、investigating、decided、appealed、closed）").asHelp) var status: String?
         @Option(help: Text(en: "substantiated or unsubstantiated (属实/不属实)",
                            zh: "属实/不属实（或 substantiated、unsubstantiated）").asHelp) var finding: String?
-        @Option(name: .customLong("decided-on"), help: Text(en: "The day of the decision, YYYY-MM-DD.",
-                                                            zh: "处理决定日期，YYYY-MM-DD。").asHelp) var decidedOn: Day?
+        @Option(name: .customLong("decided-on"), help: Text(en: "The day of the decision, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日.",
+                                                            zh: "处理决定日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日。").asHelp, transform: DayArgument.day) var decidedOn: Day?
         @Option(help: Text(en: "none, warning, criticism, suspension, expulsion, award_revocation, nomination_ban (or the Chinese term)",
                            zh: "处理措施：none、warning、criticism、suspension、expulsion、award_revocation、nomination_ban（或中文名称）").asHelp)
         var sanction: String?
-        @Option(name: .customLong("sanction-start"), help: Text(en: "The first day the sanction is in force, YYYY-MM-DD.",
-                                                                zh: "处理生效的第一天，YYYY-MM-DD。").asHelp) var sanctionStart: Day?
+        @Option(name: .customLong("sanction-start"), help: Text(en: "The first day the sanction is in force, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日.",
+                                                                zh: "处理生效的第一天，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日。").asHelp, transform: DayArgument.day) var sanctionStart: Day?
         @Option(name: .customLong("sanction-end"), help: Text(en: "Empty for a permanent sanction.",
-                                                              zh: "永久处理时留空。").asHelp) var sanctionEnd: Day?
+                                                              zh: "永久处理时留空。").asHelp, transform: DayArgument.day) var sanctionEnd: Day?
         @Option(help: Text(en: "The decision document's reference (文号).", zh: "处理决定的文号。").asHelp) var reference: String?
         @Option(help: Text(en: "A note on the case.", zh: "案件备注。").asHelp) var note: String?
 
         func term<V>(_ value: String?, _ vocabulary: (String) -> V?, _ flag: String) throws -> V? {
             guard let value else { return nil }
-            guard let matched = vocabulary(value) else { throw ValidationError("--\(flag) '\(value)' is not a known value; see --help") }
+            guard let matched = vocabulary(value) else { throw ValidationError(Text(en: "--\(flag) '\(value)' is not a known value; see --help",
+                                                                           zh: "--\(flag) 的值 '\(value)' 无法识别；详见 --help")) }
             return matched
         }
 
@@ -121,7 +122,8 @@ extension Registrar.Integrity {
 
         func validate() throws {
             guard fields.openedOn != nil, fields.allegation != nil else {
-                throw ValidationError("a new case needs --opened-on and --allegation")
+                throw ValidationError(Text(en: "a new case needs --opened-on and --allegation",
+                                           zh: "登记新案件需要 --opened-on 和 --allegation"))
             }
         }
 
@@ -170,6 +172,7 @@ extension Registrar.Integrity {
             let language = options.language
             Output.rows(headers: [Text(en: "changed at", zh: "时间"), Text(en: "batch", zh: "批次"), Text(en: "field", zh: "字段"),
                                   Text(en: "from", zh: "原值"), Text(en: "to", zh: "新值")].map { $0(language) },
+                        keys: ["changed_at", "batch", "field", "old_value", "new_value"],
                         rows.map { [$0.changedAt, $0.batch.map(String.init) ?? "", $0.field, $0.old ?? "", $0.new ?? ""] },
                         format: options.format)
         }

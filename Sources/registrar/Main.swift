@@ -9,6 +9,17 @@ enum Main {
     static func main() {
         let language = GlobalOptions.requestedLanguage
         let helpWidth = HelpColumns.prepare(language)
+        // No argument a person types holds a control character; one that does would reach the
+        // parser's messages raw (a line feed splits the one-line error), so it is refused first.
+        if let (index, argument) = CommandLine.arguments.dropFirst().enumerated().first(where: { Sanitized.escapingControls($0.1) != $0.1 }) {
+            Console.error(Text(en: "argument \(index + 1) ('\(argument)') holds a control character such as a line break; type it again without one",
+                               zh: "第 \(index + 1) 个参数（'\(argument)'）含有换行等控制字符；请去掉后重新输入")(language))
+            exit(2)
+        }
+        if let message = CommandTree.unknownCommandMessage(CommandTree.current, language, width: helpWidth) {
+            Console.errorLines(message)
+            exit(2)
+        }
         do {
             var command = try Registrar.parseAsRoot(HelpColumns.arguments())
             try command.run()
@@ -19,12 +30,21 @@ enum Main {
             Console.error("registrar: " + error.message(language))
             exit(1)
         } catch let error as CheckVerdict {
+            // The verdict was printed: unless it could not be, which the user must hear of.
+            if let failure = Console.outputFailure {
+                Console.error("registrar: " + OutputLost(reason: failure, committed: nil).message(language))
+                exit(1)
+            }
             exit(error.exitStatus)
         } catch {
             let code = Registrar.exitCode(for: error)
             var message = Registrar.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(HelpPage.localized(message, language, width: helpWidth)) }
+                if !message.isEmpty { Console.write(HelpPage.localized(message, language, width: helpWidth) + "\n") }
+                if let failure = Console.outputFailure {
+                    Console.error("registrar: " + OutputLost(reason: failure, committed: nil).message(language))
+                    exit(1)
+                }
                 exit(0)
             }
             message = ParserMessage.localized(message, language)

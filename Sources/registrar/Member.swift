@@ -26,7 +26,7 @@ extension Registrar.Member {
                          zh: "显示完整证件号码（记入审计日志）。").asHelp)
         var reveal = false
 
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let profile = try options.openRegistry().showMember(key: key, reveal: reveal)

@@ -21,23 +21,39 @@ extension Registrar.Report {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: Text(en: "The month, YYYY-MM (default: the last complete month).",
-                           zh: "月份，YYYY-MM（默认：上一个完整月份）。").asHelp)
-        var month: String?
+        @Option(help: Text(en: "The month, as 2018-12, 2018/12 or 2018年12月 (default: the last complete month).",
+                           zh: "月份，如 2018-12、2018/12 或 2018年12月（默认：上一个完整月份）。").asHelp, transform: DayArgument.month)
+        var month: YearMonth?
+
+        @Option(help: Text(en: "How many month-end counts to show, up to 120 (default: 24).",
+                           zh: "显示多少个月末会员数，最多 120（默认：24）。").asHelp)
+        var months = 24
 
         @Option(help: Text(en: "Write the report to this file instead of standard output.",
                            zh: "把报告写入此文件，而非标准输出。").asHelp)
         var out: String?
 
         func validate() throws {
-            try options.require(formatIn: [.table, .csv, .json, .html])
-            if let month, YearMonth(month) == nil { throw ValidationError("--month takes YYYY-MM, e.g. 2018-12") }
+            try options.require(formatIn: Self.formats)
+            guard (1...MonthlyReport.maximumSeriesLength).contains(months) else {
+                throw ValidationError(Text(en: "--months takes a number of months from 1 to \(MonthlyReport.maximumSeriesLength)",
+                                           zh: "--months 应为 1 至 \(MonthlyReport.maximumSeriesLength) 之间的月数"))
+            }
         }
 
         func run() throws {
             let target = try ReportOutput.target(out, options)
-            let chosen = month.flatMap(YearMonth.init) ?? YearMonth(Day.today()).adding(months: -1)
-            let report = try options.openRegistryToRead().monthlyReport(month: chosen)
+            let chosen = month ?? YearMonth(Day.today()).adding(months: -1)
+            let registry = try options.openRegistryToRead()
+            var report = try registry.monthlyReport(month: chosen)
+            report.shownMonths = months
+            report.madeOn = Day.today()
+            if report.series.allSatisfy({ $0.endCount == 0 }), try registry.count(on: Day.today()).individual == 0 {
+                Console.error(Text(en: "the registry has no members yet: import the unit roster, then the member roster "
+                                       + "(registrar import units FILE, registrar import members FILE)",
+                                   zh: "会员库中还没有会员：请先导入单位会员名册，再导入个人会员名册"
+                                       + "（registrar import units 文件，registrar import members 文件）")(options.language))
+            }
             let format = ReportFormat(rawValue: options.format.rawValue) ?? .table
             try ReportOutput.write(try report.rendered(as: format, language: options.language), to: target, language: options.language)
         }
@@ -59,13 +75,14 @@ extension Registrar.Report {
         var out: String?
 
         func validate() throws {
-            try options.require(formatIn: [.table, .md, .json, .html])
+            try options.require(formatIn: Self.formats)
             try options.require(year: year)
         }
 
         func run() throws {
             let target = try ReportOutput.target(out, options)
-            let report = try options.openRegistryToRead().annualReport(year: year)
+            var report = try options.openRegistryToRead().annualReport(year: year)
+            report.madeOn = Day.today()
             let text = switch options.format {
             case .json: try report.json()
             case .html: report.html(options.language)

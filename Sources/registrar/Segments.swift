@@ -13,8 +13,8 @@ extension Registrar {
 
 /// The flags that choose the segments and the day: shared by listing and export.
 struct SegmentArguments: ParsableArguments {
-    @Option(help: Text(en: "The day members are in good standing on, YYYY-MM-DD (default: today).",
-                       zh: "会籍有效的判断日期，YYYY-MM-DD（默认：今天）。").asHelp) var on: Day?
+    @Option(help: Text(en: "The day members are in good standing on, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
+                       zh: "会籍有效的判断日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day) var on: Day?
     @Option(help: Text(en: "A rules file of your own segments (see README, \"User-defined segments\").",
                        zh: "自定义分群的规则文件（见 README「User-defined segments」）。").asHelp) var rules: String?
 
@@ -32,18 +32,25 @@ extension Registrar.Segments {
         @OptionGroup var options: GlobalOptions
         @OptionGroup var arguments: SegmentArguments
 
-        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             let sizes = try options.openRegistryToRead().segmentSizes(on: arguments.day, segments: try arguments.segments())
             let language = options.language
             if options.format == .json { return try Output.json(sizes.map { SegmentJSON($0, language: language) }) }
+            // The count is a number in its own column, and what it counts (members or unit members) is
+            // another, so the table right-aligns it and a spreadsheet reads it as a number.
+            let csv = options.format == .csv
             Output.rows(
-                headers: [Text(en: "segment", zh: "分组"), Text(en: "members", zh: "人数"), Text(en: "share %", zh: "占比%"),
-                          Text(en: "who", zh: "说明"), Text(en: "suggested service", zh: "建议服务")].map { $0(language) },
+                headers: [Text(en: "segment", zh: "分组"), Text(en: "count", zh: "数量"), Text(en: "of", zh: "计数对象"),
+                          Text(en: "share %", zh: "占比%"), Text(en: "who", zh: "说明"),
+                          Text(en: "suggested service", zh: "建议服务")].map { $0(language) },
+                keys: ["name", "count", "population", "share_percent", "description", "suggested_service"],
                 sizes.map { size in
-                    [size.segment.name, String(size.count) + (size.segment.population == .units ? Text(en: " units",
-                                                                                                       zh: " 个单位")(language) : ""),
+                    [size.segment.name, String(size.count),
+                     csv ? size.segment.population.rawValue
+                         : (size.segment.population == .units ? Text(en: "unit members", zh: "单位会员")
+                                                              : Text(en: "members", zh: "个人会员"))(language),
                      NumberText.twoDecimals(hundredths: SegmentJSON.hundredths(size)), size.segment.description(language),
                      size.segment.suggestedService(language)]
                 },

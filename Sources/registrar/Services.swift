@@ -8,28 +8,33 @@ extension Registrar {
                                                                        zh: "按类型、渠道和月份统计会员服务。").inHelp)
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: Text(en: "The first day counted, YYYY-MM-DD (default: the first service).",
-                           zh: "统计起始日，YYYY-MM-DD（默认：最早的服务）。").asHelp) var from: Day?
-        @Option(help: Text(en: "The last day counted, YYYY-MM-DD (default: the last service).",
-                           zh: "统计截止日，YYYY-MM-DD（默认：最近的服务）。").asHelp) var to: Day?
+        @Option(help: Text(en: "The first day counted, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: the first service).",
+                           zh: "统计起始日，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：最早的服务）。").asHelp, transform: DayArgument.day) var from: Day?
+        @Option(help: Text(en: "The last day counted, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: the last service).",
+                           zh: "统计截止日，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：最近的服务）。").asHelp, transform: DayArgument.day) var to: Day?
 
         func validate() throws {
-            try options.require(formatIn: [.table, .csv, .json])
-            if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from); swap them") }
+            try options.require(formatIn: Self.formats)
+            if let from, let to, to < from { throw ValidationError(Text(en: "--to \(to) is before --from \(from); swap them",
+                                                                                     zh: "--to \(to) 早于 --from \(from)；请对调")) }
         }
 
         func run() throws {
             let summary = try options.openRegistryToRead().serviceSummary(from: from, to: to)
             if options.format == .json { return try Output.json(ServicesJSON(summary)) }
             let language = options.language
-            let rows = summary.byType.map { [Text(en: "type",
-                                                  zh: "服务类型")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
-                + summary.byChannel.map { [Text(en: "channel",
-                                                zh: "渠道")(language), ServiceTerms.label($0.key)(language), String($0.count)] }
-                + summary.byMonth.map { [Text(en: "month", zh: "月份")(language), $0.key, String($0.count)] }
-                + [[Text(en: "total", zh: "合计")(language), "", String(summary.total)]]
+            // CSV is for scripts: the dimension and the value as codes (type, conference), as in the JSON.
+            let csv = options.format == .csv
+            func word(_ text: Text, _ code: String) -> String { csv ? code : text(language) }
+            let rows = summary.byType.map { [word(Text(en: "type", zh: "服务类型"), "type"),
+                                             word(ServiceTerms.label($0.key), $0.key), String($0.count)] }
+                + summary.byChannel.map { [word(Text(en: "channel", zh: "渠道"), "channel"),
+                                           word(ServiceTerms.label($0.key), $0.key), String($0.count)] }
+                + summary.byMonth.map { [word(Text(en: "month", zh: "月份"), "month"), $0.key, String($0.count)] }
+                + [[word(Text(en: "total", zh: "合计"), "total"), "", String(summary.total)]]
             Output.rows(headers: [Text(en: "by", zh: "维度")(language), Text(en: "value", zh: "取值")(language),
-                                  Text(en: "services", zh: "服务次数")(language)], rows, format: options.format)
+                                  Text(en: "services", zh: "服务次数")(language)],
+                        keys: ["by", "value", "count"], rows, format: options.format)
         }
     }
 }

@@ -18,7 +18,7 @@ extension Registrar.Settings {
 
         @OptionGroup var options: GlobalOptions
 
-        func validate() throws { try options.require(formatIn: [.table, .csv, .json]) }
+        func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
             try SettingsView(settings: try options.openRegistryToRead().settings()).print(options)
@@ -63,6 +63,9 @@ struct SettingsView {
             (.relaxedCapPercent, s.relaxedCapBasisPoints.map(percent) ?? "none"),
             (.youngAge, String(s.youngAge)), (.absenceThreshold, String(s.absenceThreshold)),
             (.branchInactiveMonths, String(s.branchInactiveMonths)),
+            (.registrationRequiredFrom, s.registration.requiredFrom.map(String.init) ?? "none"),
+            (.registrationGraceMonths, String(s.registration.graceMonths)),
+            (.registrationLapseYears, String(s.registration.lapseYears)),
         ]
     }
 
@@ -71,7 +74,7 @@ struct SettingsView {
             return try Output.json(Dictionary(uniqueKeysWithValues: rows.map { ($0.0.rawValue, $0.1) }))
         }
         let language = options.language
-        Output.rows(headers: [Text(en: "setting", zh: "设置项")(language), Text(en: "value", zh: "值")(language)],
+        Output.rows(headers: [Text(en: "setting", zh: "设置项")(language), Text(en: "value", zh: "值")(language)], keys: ["key", "value"],
                     rows.map { [$0.0.rawValue, $0.1] }, format: options.format)
     }
 }

@@ -62,7 +62,7 @@ struct BoardImportTests {
         for (kind, name) in [("board-seats", "board/board-seats.csv"), ("branches", "branches.csv")] {
             let outcome = try scratch.run(["import", kind, FixtureImportTests.fixtures.appendingPathComponent(name).path,
                                            "--dry-run", "--format", "json", "--db", scratch.db])
-            #expect(outcome.status == 0 && outcome.stdout.contains("\"dry_run\":true"))
+            #expect(outcome.status == 0 && outcome.stdout.contains("\"dry_run\" : true"))
         }
         let check = try scratch.run(["board", "check", "--db", scratch.db])
         #expect(check.status == 1, "no term was recorded by the dry run: \(check.stderr)")

@@ -54,6 +54,6 @@ struct ConcurrencyAndTerminalTests {
         try terminal.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         terminal.waitUntilExit()
-        #expect(text.contains("65536 rows") && text.contains("rows/s") && text.contains("%"))
+        #expect(text.contains("1,024 rows") && text.contains("rows/s") && text.contains("%"))
     }
 }

@@ -81,7 +81,7 @@ struct FixtureImportTests {
     @Test func theMonthlyReportAgreesWithTheCountsAndWritesAnOfflineHTMLPage() throws {
         let scratch = try Scratch()
         _ = try Self.importAll(into: scratch)
-        let report = try scratch.json(["report", "monthly", "--month", "2018-12", "--db", scratch.db])
+        let report = try scratch.json(["report", "monthly", "--month", "2018-12", "--months", "120", "--db", scratch.db])
         #expect(report["month"] as? String == "2018-12")
         #expect(report["end_count"] as? Int == 229)
         let start = try #require(report["start_count"] as? Int), joined = try #require(report["joined"] as? Int)

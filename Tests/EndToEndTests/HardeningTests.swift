@@ -53,6 +53,23 @@ struct HardeningTests {
         #expect(check.status == 0)
     }
 
+    @Test func aOneCharacterFileNameIsAnOrdinaryOutput() throws {
+        // Foundation's deletingLastPathComponent crashes on "a" on Linux.
+        let scratch = try registry()
+        let outcome = try scratch.run(["report", "monthly", "--month", "2018-12", "--out", "a", "--db", scratch.db])
+        #expect(outcome.status == 0 && FileManager.default.fileExists(atPath: scratch.path("a")), "\(outcome.stderr)")
+        let rejects = try scratch.run(["import", "members", scratch.path("roster.csv"), "--rejects", "r", "--db", scratch.db])
+        #expect(rejects.status == 0 && FileManager.default.fileExists(atPath: scratch.path("r")), "\(rejects.stderr)")
+    }
+
+    @Test func anArgumentWithALineBreakIsRefusedInOneLine() throws {
+        let scratch = try registry()
+        for arguments in [["count", "--as-of", "a\nb"], ["settings", "set", "k\nb", "1"], ["sub\nb"]] {
+            let outcome = try scratch.run(arguments + ["--db", scratch.db])
+            #expect(outcome.status == 2 && oneLine(outcome), "\(arguments): \(outcome.stderr)")
+        }
+    }
+
     @Test func aReportIsNotWrittenThroughASymbolicLink() throws {
         let scratch = try registry()
         let target = scratch.path("target.txt")
@@ -132,6 +149,12 @@ struct HardeningTests {
         }
         let (countStatus, countError) = try run(["count", "--db", scratch.db])
         #expect(countStatus == 1 && countError.contains("could not be written"))
+        // A check's verdict that cannot be printed is not a verdict, and neither is a help page.
+        try scratch.run(["demo", "--db", scratch.path("demo.sqlite"), "--fixtures", repositoryRoot.appendingPathComponent("fixtures").path])
+        let (boardStatus, boardError) = try run(["board", "check", "--db", scratch.path("demo.sqlite")])
+        #expect(boardStatus == 1 && boardError.contains("could not be written"), "\(boardStatus) \(boardError)")
+        let (helpStatus, _) = try run(["--help"])
+        #expect(helpStatus == 1)
         let (importStatus, importError) = try run(["import", "members", scratch.path("roster.csv"), "--as-of", "2018-12-31", "--db", scratch.db])
         #expect(importStatus == 1 && importError.contains("committed as batch 1"))
         let count = try scratch.json(["count", "--as-of", "2018-12-31", "--db", scratch.db])
@@ -160,13 +183,17 @@ struct HardeningTests {
         let scratch = try registry()
         let cases = [("branches.inactive_months", "100000", "months"), ("board.young_age", "200", "age"),
                      ("growth.base_year", "0", "year"), ("growth.goal", "5000", "percentage"),
-                     ("board.absence_threshold", "0", "absences"), ("society.name", "a\u{1B}[2Jb", "name")]
+                     ("board.absence_threshold", "0", "absences"), ("board.relaxed_cap_seats", "0", "seats"),
+                     ("growth.target_year", "3000", "1949")]
         for (key, value, word) in cases {
             let outcome = try scratch.run(["settings", "set", key, value, "--db", scratch.db])
             #expect(outcome.status == 1, "\(key)")
             #expect(outcome.stderr.contains(key) && outcome.stderr.contains(word) && !outcome.stderr.contains("\u{1B}"),
                     "\(key): \(outcome.stderr)")
         }
+        // A control character never reaches the setting, nor the terminal.
+        let name = try scratch.run(["settings", "set", "society.name", "a\u{1B}[2Jb", "--db", scratch.db])
+        #expect(name.status == 2 && !name.stderr.contains("\u{1B}") && oneLine(name), "\(name.stderr)")
         let branches = try scratch.run(["branches", "--db", scratch.db])
         #expect(branches.status == 0)
     }
@@ -185,7 +212,8 @@ struct HardeningTests {
         #expect(outcome.stderr.contains("110105********002X"))
         let json = try scratch.run(["import", "members", path, "--as-of", "2018-12-31", "--format", "json", "--dry-run", "--db", scratch.db])
         // The rejects file's path is the user's own, for scripts; what the file said is masked.
-        #expect(json.stdout.contains("\"unknown_columns\":[\"110105********002X\"]"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(summary["unknown_columns"] as? [String] == ["110105********002X"])
         let rejects = try String(contentsOfFile: scratch.path("\(id).rejects.csv"), encoding: .utf8)
         let reasons = rejects.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
         #expect(!reasons.joined().contains(id))
@@ -245,6 +273,8 @@ struct HardeningTests {
             let outcome = try scratch.run(arguments + ["--db", db])
             #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
         }
+        let check = try scratch.run(["check", "--db", db])
+        #expect(check.status == 0, "\(check.stderr)")
         let write = try scratch.run(["import", "members", scratch.path("roster.csv"), "--db", db])
         #expect(write.status == 1 && write.stderr.contains("read-only"))
     }

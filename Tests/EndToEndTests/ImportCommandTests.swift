@@ -65,7 +65,7 @@ struct ImportCommandTests {
         let scratch = try registry()
         let outcome = try scratch.run(["import", "members", repositoryRoot.appendingPathComponent("fixtures/members-2015-12-31.csv").path,
                                        "--as-of", "2015-12-31", "--dry-run", "--format", "json", "--db", scratch.db])
-        #expect(outcome.stdout.contains("\"dry_run\":true") && outcome.stdout.contains("\"inserted\":155"))
+        #expect(outcome.stdout.contains("\"dry_run\" : true") && outcome.stdout.contains("\"inserted\" : 155"))
         let count = try scratch.json(["count", "--as-of", "2015-12-31", "--db", scratch.db])
         #expect(count["individual"] as? Int == 0)
     }

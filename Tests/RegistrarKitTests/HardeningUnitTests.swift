@@ -127,11 +127,14 @@ struct RuleFileLimitTests {
         var lines = ["[segment deep]"]
         for depth in 0...RuleParser.maxDepth { lines.append(String(repeating: "    ", count: depth) + "all:") }
         lines.append(String(repeating: "    ", count: RuleParser.maxDepth + 1) + "age <= 35")
+        // Exactly the limit's levels are allowed, and a Notepad file (CRLF) reads the same.
+        let allowed = Array(lines[0...RuleParser.maxDepth]) + [String(repeating: "    ", count: RuleParser.maxDepth) + "age <= 35"]
+        #expect(throws: Never.self) { try SegmentRules.parse(allowed.joined(separator: "\r\n"), file: "ok.rules") }
         #expect(throws: RuleError.self) { try SegmentRules.parse(lines.joined(separator: "\n"), file: "deep.rules") }
         do {
             _ = try SegmentRules.parse(lines.joined(separator: "\n"), file: "deep.rules")
         } catch let error as RuleError {
-            #expect(error.message(.en).hasPrefix("deep.rules:\(RuleParser.maxDepth + 2): "))
+            #expect(error.message(.en).hasPrefix("deep.rules:\(RuleParser.maxDepth + 3): "), "\(error.message(.en))")
         } catch {
             Issue.record("\(error)")
         }

@@ -27,11 +27,16 @@ struct MonthlyReportJSONTests {
         #expect(goal["target_percent"] as? Double == 15)
         #expect(goal["target_count"] as? Int == 115_000)
         #expect(goal["met"] as? Bool == false)
+        // The last 24 of the 30 month-end counts, unless more are asked for.
         let series = try #require(json["series"] as? [[String: Any]])
-        #expect(series.count == 30)
+        #expect(series.count == 24)
         #expect(Set(series[0].keys) == ["month", "end_count"])
+        #expect(series.first?["month"] as? String == "2016-04")
         #expect(series.last?["month"] as? String == "2018-03")
         #expect(series.last?["end_count"] as? Int == 104_000)
+        var longer = ReportFixtures.march2018()
+        longer.shownMonths = 30
+        #expect((try object(longer)["series"] as? [[String: Any]])?.count == 30)
     }
 
     @Test func undefinedValuesAreNullNotMissing() throws {

@@ -45,16 +45,28 @@ struct MigrationTests {
 
         #expect(throws: RegistryError.olderSchema(path: path)) { try Registry.open(path: path, mode: .existing) }
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
-        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index"])
+        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index", "v4-registration", "v5-web-users"])
         #expect(try Registry.open(path: path, mode: .existing).appliedMigrations.isEmpty)
         let after = try upgraded.writer.read(Self.contents)
-        #expect(after == before)
+        // v4 adds the registration table and the society's registration settings: every earlier row
+        // is kept, column for column, the new table starts empty and the settings at their defaults.
+        let kept = try upgraded.writer.read { db in
+            try Dictionary(uniqueKeysWithValues: before.map { table, rows in
+                let columns = rows.first.map { Array($0.columnNames).joined(separator: ", ") } ?? "*"
+                return (table, try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table) ORDER BY 1, 2"))
+            })
+        }
+        #expect(kept == before)
+        #expect(Set(after.keys).subtracting(before.keys) == ["registration", "web_user"])
+        #expect(after["registration"] == [] && after["web_user"] == [])
+        #expect(try upgraded.settings().registration == RegistrationRule())
         try upgraded.writer.read { db in
             #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             // Other tables still refer to the rebuilt ones by name, not to the renamed-aside copies.
             let stale = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE sql LIKE '%\\_v1%' ESCAPE '\\' OR sql LIKE '%\\_v2%' ESCAPE '\\'
+                    OR sql LIKE '%\\_v3%' ESCAPE '\\'
                 """)
             #expect(stale.isEmpty)
         }

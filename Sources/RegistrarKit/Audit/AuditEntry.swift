@@ -27,6 +27,16 @@ public enum AuditAction: String, Sendable {
     case settingsChange = "settings.change"
     case segmentExport = "segment.export"
     case backup = "registry.backup"
+    case registrationStatus = "registration.status"
+    case registrationDue = "registration.due"
+    case registrationLapse = "registration.lapse"
+    case userAdd = "user.add"
+    case userRemove = "user.remove"
+    case userPassword = "user.password"
+    case webLogin = "web.login"
+    case webLoginLocked = "web.login.locked"
+    case memberSearch = "member.search"
+    case importRejects = "import.rejects"
 }
 
 extension Registry {
@@ -41,7 +51,7 @@ extension Registry {
         var detail = detail.map(Sanitized.message)
         if let digest { detail = (detail.map { $0 + ", " } ?? "") + "sha256 " + digest }
         try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [Timestamp.now(), Actor.current, action.rawValue, subject.map(Sanitized.message), detail])
+            .execute(arguments: [Timestamp.now(), Actor.name, action.rawValue, subject.map(Sanitized.message), detail])
     }
 
     /// The audit log from `since` (inclusive, by UTC day) onwards, oldest first.

@@ -12,9 +12,14 @@ extension BoardCheck {
         out += TextTable(headers: [Text(en: "rule", zh: "规则")(language), Text(en: "verdict", zh: "结论")(language)],
                          rows: rules.map { [$0.title(language), $0.verdict.label(language)] }).render()
         for rule in rules {
-            out += "\n" + rule.title(language) + (language == .zh ? "：" : ": ") + rule.verdict.label(language) + "\n  " + rule.reason(language) + "\n"
-            for note in rule.notes { out += "  - " + note(language) + "\n" }
-            for person in rule.named { out += "  * \(person.memberNo) \(person.name)" + (language == .zh ? "：" : ": ") + person.detail(language) + "\n" }
+            let width = TerminalWidth.columns
+            out += "\n" + TextWrap.paragraph(rule.title(language) + (language == .zh ? "：" : ": ") + rule.verdict.label(language), width: width)
+                + "\n" + TextWrap.paragraph(rule.reason(language), width: width, prefix: "  ") + "\n"
+            for note in rule.notes { out += TextWrap.paragraph(note(language), width: width, prefix: "  - ") + "\n" }
+            for person in rule.named {
+                out += TextWrap.paragraph("\(person.memberNo) \(person.name)" + (language == .zh ? "：" : ": ") + person.detail(language),
+                                          width: width, prefix: "  * ") + "\n"
+            }
         }
         out += "\n" + (allMet ? Text(en: "Every rule is met or not applicable.", zh: "各项规则均符合或不适用。")
                               : Text(en: "At least one rule is not met (exit status 3).", zh: "至少一项规则不符合（退出状态 3）。"))(language) + "\n"

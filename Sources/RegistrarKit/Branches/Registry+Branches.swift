@@ -8,6 +8,8 @@ public struct InactiveBranch: Sendable, Equatable {
     public let lastActivityOn: String?
     /// Whole months from the last activity (or the founding) to the day asked about; nil when neither is known.
     public let monthsSince: Int?
+    /// The days after those whole months, so "more than 24 months" never reads as a bare 24.
+    public let daysBeyondMonths: Int?
 }
 
 extension Registry {
@@ -25,8 +27,9 @@ extension Registry {
             return (months, rows.map { row in
                 let since = (row["since"] as String?).flatMap(Day.init(iso:))
                 let elapsed = since.map { YearMonth($0).months(until: YearMonth(day)) - (day.day < $0.day ? 1 : 0) }
+                let beyond = since.flatMap { since in elapsed.map { day.ordinal - since.adding(months: $0).ordinal } }
                 return InactiveBranch(name: row["name"], foundedOn: row["founded_on"], lastActivityOn: row["last_activity_on"],
-                                      monthsSince: elapsed)
+                                      monthsSince: elapsed, daysBeyondMonths: beyond)
             })
         }
     }

@@ -1,35 +1,53 @@
 import GRDB
 
 /// Members in good standing on one day, individual and unit kept apart (units never count toward G1).
-public struct MembershipCount: Sendable, Equatable, Codable {
+public struct MembershipCount: Sendable, Hashable, Codable {
     public var asOf: String
+    /// Individual members in good standing (`Standing`): the number every rule uses.
     public var individual: Int
     public var unit: Int
+    /// Individual members on the roll, registered or not; equal to `individual` where registration is
+    /// not required.
+    public var individualOnRoll: Int
+
+    public init(asOf: String, individual: Int, unit: Int, individualOnRoll: Int? = nil) {
+        self.asOf = asOf
+        self.individual = individual
+        self.unit = unit
+        self.individualOnRoll = individualOnRoll ?? individual
+    }
+
+    /// On the roll but not in good standing (未注册).
+    public var unregistered: Int { individualOnRoll - individual }
 
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
         case individual
         case unit
+        case individualOnRoll = "individual_on_roll"
     }
 }
 
 extension Registry {
-    /// The counting rule: a member counts on `day` when a period started on or before it and has not
-    /// ended by it (a period ending on `day` does not count on `day`). Periods of one member never
-    /// overlap (schema triggers), so counting periods counts members.
+    /// Members counted on `day` by the counting rule (`Standing`). Periods of one member never overlap
+    /// (schema triggers), so counting periods counts members.
     public func count(on day: Day) throws -> MembershipCount {
         try read { db in try Registry.count(db, on: day) }
     }
 
     static func count(_ db: Database, on day: Day) throws -> MembershipCount {
-        let individual = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM membership_period
-            WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
-            """, arguments: [day.iso]) ?? 0
+        let rule = try Registry.settings(db).registration
         let unit = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM unit_membership_period
-            WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
+            SELECT count(*) FROM unit_membership_period WHERE \(Standing.onRollSQL(on: "?1"))
             """, arguments: [day.iso]) ?? 0
-        return MembershipCount(asOf: day.iso, individual: individual, unit: unit)
+        guard rule.isRequired(in: day.year) else {
+            let individual = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM membership_period WHERE \(Standing.onRollSQL(on: "?1"))
+                """, arguments: [day.iso]) ?? 0
+            return MembershipCount(asOf: day.iso, individual: individual, unit: unit)
+        }
+        let standing = try GoodStanding(db, on: day, rule: rule)
+        return MembershipCount(asOf: day.iso, individual: standing.inGoodStanding, unit: unit,
+                               individualOnRoll: standing.onRoll)
     }
 }

@@ -24,15 +24,20 @@ public enum MemberKind: Sendable {
 extension Registry {
     /// Month-end counts and flows for every month in `range`, from one pass over the periods.
     ///
-    /// By the counting rule, a member counts at the end of month M exactly when the period started
-    /// in or before M and did not end in or before M; so the month-end count is the running total
-    /// of starts minus the running total of ends, and the whole series needs one grouped scan, not
-    /// one count per month.
+    /// By the counting rule (`Standing.monthEnds`), a period counts at the end of month M exactly when
+    /// it started in or before M and did not end in or before M; so the month-end count is the running
+    /// total of starts minus the running total of ends, and the whole series needs one scan, not one
+    /// count per month.
     public func monthlyFlows(_ range: ClosedRange<YearMonth>, of kind: MemberKind = .individual) throws -> [MonthFlow] {
         try read { db in try Registry.monthlyFlows(db, range, of: kind) }
     }
 
     static func monthlyFlows(_ db: Database, _ range: ClosedRange<YearMonth>, of kind: MemberKind) throws -> [MonthFlow] {
+        // Unit members are not subject to registration (R1).
+        let rule = kind == .individual ? try Registry.settings(db).registration : RegistrationRule()
+        if rule.isRequired(in: range.upperBound.year) {
+            return try monthlyFlowsInGoodStanding(db, range, rule: rule)
+        }
         let first = range.lowerBound.year * 12 + range.lowerBound.month - 1
         let count = range.lowerBound.months(until: range.upperBound) + 1
         var starts = [Int](repeating: 0, count: count)
@@ -42,12 +47,12 @@ extension Registry {
         let statement = try FastStatement(db, sql: "SELECT start_date, end_date FROM \(kind.periodTable)")
         statement.reset()
         while try statement.step() {
-            if let month = statement.monthIndex(0) {
-                let offset = month - first
-                if offset < 0 { running += 1 } else if offset < count { starts[offset] += 1 }
-            }
-            if let month = statement.monthIndex(1) {
-                let offset = month - first
+            guard let startMonth = statement.monthIndex(0) else { continue }
+            let counted = Standing.monthEnds(startMonth: startMonth, endMonth: statement.monthIndex(1))
+            let offset = counted.first - first
+            if offset < 0 { running += 1 } else if offset < count { starts[offset] += 1 }
+            if let pastLast = counted.pastLast {
+                let offset = pastLast - first
                 if offset < 0 { running -= 1 } else if offset < count { ends[offset] += 1 }
             }
         }
@@ -56,6 +61,82 @@ extension Registry {
         var month = range.lowerBound
         for index in 0..<count {
             running += starts[index] - ends[index]
+            flows.append(MonthFlow(month: month, joined: starts[index], left: ends[index], endCount: running))
+            month = month.adding(months: 1)
+        }
+        return flows
+    }
+}
+
+extension Registry {
+    /// Month-end counts of individual members in good standing where registration is required in
+    /// some month of `range` (joins and exits stay the periods' starts and ends).
+    ///
+    /// One pass over the periods and one over the registrations of the range's years (and the year
+    /// before, for the grace months) give each member the years they are registered for, as bits;
+    /// then each period adds +1 at the first and −1 past the last month end of each stretch it is in
+    /// good standing (`Standing.goodStandingMonths` within `Standing.monthEnds`), and the month-end
+    /// counts are the running sum.
+    static func monthlyFlowsInGoodStanding(_ db: Database, _ range: ClosedRange<YearMonth>,
+                                           rule: RegistrationRule) throws -> [MonthFlow] {
+        let first = range.lowerBound.year * 12 + range.lowerBound.month - 1
+        let count = range.lowerBound.months(until: range.upperBound) + 1
+        let firstYear = range.lowerBound.year - 1, lastYear = range.upperBound.year
+        let words = (lastYear - firstYear + 1 + 63) / 64
+        let capacity = (try Int.fetchOne(db, sql: "SELECT max(id) FROM member") ?? 0) + 1
+        var bits = [UInt64](repeating: 0, count: capacity * words)
+        func mark(_ id: Int, _ year: Int) {
+            guard (0..<capacity).contains(id), (firstYear...lastYear).contains(year) else { return }
+            let offset = year - firstYear
+            bits[id * words + offset / 64] |= 1 << UInt64(offset % 64)
+        }
+        var periods: [(id: Int32, start: Int32, end: Int32)] = []
+        let statement = try FastStatement(db, sql: "SELECT member_id, start_date, end_date FROM membership_period")
+        statement.reset()
+        while try statement.step() {
+            guard let startMonth = statement.monthIndex(1) else { continue }
+            let id = Int(statement.int64(0))
+            mark(id, startMonth / 12) // joining registers the year joined
+            periods.append((Int32(clamping: id), Int32(startMonth), Int32(statement.monthIndex(2) ?? -1)))
+        }
+        statement.reset()
+        let registrations = try FastStatement(db, sql: "SELECT member_id, year FROM registration WHERE year BETWEEN ?1 AND ?2")
+        registrations.reset()
+        registrations.bind(1, Int64(firstYear))
+        registrations.bind(2, Int64(lastYear))
+        while try registrations.step() { mark(Int(registrations.int64(0)), Int(registrations.int64(1))) }
+        registrations.reset()
+
+        var starts = [Int](repeating: 0, count: count)
+        var ends = [Int](repeating: 0, count: count)
+        var delta = [Int](repeating: 0, count: count + 1)
+        for period in periods {
+            let counted = Standing.monthEnds(startMonth: Int(period.start), endMonth: period.end < 0 ? nil : Int(period.end))
+            if (0..<count).contains(counted.first - first) { starts[counted.first - first] += 1 }
+            if let pastLast = counted.pastLast, (0..<count).contains(pastLast - first) { ends[pastLast - first] += 1 }
+            // The month ends of the range the period is on the roll at, as offsets.
+            let low = max(counted.first - first, 0), high = min((counted.pastLast ?? Int.max / 2) - first, count)
+            guard low < high else { continue }
+            let id = Int(period.id)
+            func registered(_ year: Int) -> Bool {
+                let offset = year - firstYear
+                let recorded = (firstYear...lastYear).contains(year)
+                    && bits[id * words + offset / 64] & (1 << UInt64(offset % 64)) != 0
+                return Standing.isRegistered(for: year, rule: rule, recorded: recorded, joined: false)
+            }
+            for year in (first + low) / 12...(first + high - 1) / 12 {
+                let months = Standing.goodStandingMonths(of: year, rule: rule, registered: registered)
+                let from = max(year * 12 + months.lowerBound - 1 - first, low)
+                let to = min(year * 12 + months.upperBound - 1 - first, high)
+                if from < to { delta[from] += 1; delta[to] -= 1 }
+            }
+        }
+        var flows: [MonthFlow] = []
+        flows.reserveCapacity(count)
+        var month = range.lowerBound
+        var running = 0
+        for index in 0..<count {
+            running += delta[index]
             flows.append(MonthFlow(month: month, joined: starts[index], left: ends[index], endCount: running))
             month = month.adding(months: 1)
         }

@@ -58,8 +58,10 @@ extension Registry {
             let base = try flows.first { $0.month == baseMonth }?.endCount
                 ?? Registry.count(db, on: Day.endOfYear(settings.baseYear)).individual
             let units = try Registry.monthlyFlows(db, month...month, of: .unit)[0]
-            return MonthlyReport(
-                month: month, startCount: current.endCount - current.joined + current.left,
+            // The end of the month before: with registration, standing also changes without a join or an exit.
+            let previous = flows[flows.count - 2]
+            var report = MonthlyReport(
+                month: month, startCount: previous.endCount,
                 joined: current.joined, left: current.left, endCount: current.endCount,
                 yearAgoEndCount: yearAgo.endCount,
                 goal: settings.growthGoal.evaluate(baseCount: base, count: current.endCount),
@@ -67,7 +69,32 @@ extension Registry {
                 breakdowns: try Registry.breakdown(db, on: month.lastDay).reportBreakdowns,
                 units: UnitMemberFlow(startCount: units.endCount - units.joined + units.left, joined: units.joined,
                                       left: units.left, endCount: units.endCount))
+            if settings.registration.isRequired(in: month.year) {
+                report.standing = try Registry.count(db, on: month.lastDay)
+            }
+            report.activity = try Registry.activity(db, flows: flows)
+            report.society = settings.name
+            return report
         }
+    }
+
+    /// This month, last month and the year to date, from the month-end flows (the last of which is
+    /// this month) and the registrations dated in each stretch.
+    static func activity(_ db: Database, flows: [MonthFlow]) throws -> [ActivityWindow] {
+        guard let current = flows.last, flows.count >= 12 else { return [] }
+        let last = flows[flows.count - 2]
+        let yearToDate = flows.suffix(current.month.month)
+        func window(_ kind: ActivityWindow.Window, _ months: ArraySlice<MonthFlow>) throws -> ActivityWindow {
+            let from = months.first?.month ?? current.month, through = months.last?.month ?? current.month
+            let renewals = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM registration WHERE coalesce(paid_on, recorded_on) BETWEEN ? AND ?
+                """, arguments: [from.firstDay.iso, through.lastDay.iso]) ?? 0
+            return ActivityWindow(window: kind, from: from, through: through,
+                                  newMembers: months.reduce(0) { $0 + $1.joined }, renewals: renewals,
+                                  exits: months.reduce(0) { $0 + $1.left }, inGoodStanding: months.last?.endCount ?? current.endCount)
+        }
+        return [try window(.thisMonth, flows.suffix(1)), try window(.lastMonth, [last][...]),
+                try window(.yearToDate, yearToDate)]
     }
 }
 

@@ -171,9 +171,14 @@ public struct OutputFile: Sendable {
         return 0
     }
 
-    static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+    /// The folder a path names a file in (`.` for a bare name), by its last `/`. Foundation's
+    /// `deletingLastPathComponent` crashes on a one-character name on Linux, so it is not used.
+    public static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = path[..<slash]
+        return folder.isEmpty ? "/" : String(folder)
     }
 
     /// The path with its folder's symbolic links resolved, so two names of one place compare equal;

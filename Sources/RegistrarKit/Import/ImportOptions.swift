@@ -26,15 +26,22 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
     public var updated = 0
     public var unchanged = 0
     public var rejected = 0
+    /// Of the rejected rows, those naming a unit member the registry does not have.
+    public var rejectedForUnknownUnit = 0
     public var lapsed = 0
     public var dryRun = false
     public var encoding = TextEncoding.utf8.rawValue
     public var unknownColumns: [String] = []
     public var rejectsFile: String?
     public var batch: Int64?
+    /// The first rejected rows (line, column, reason; reasons mask identity numbers), for a preview.
+    public var firstRejections: [RejectedRow] = []
+    /// How many rejected rows `firstRejections` keeps.
+    public static let rejectionSampleSize = 20
 
     enum CodingKeys: String, CodingKey {
         case read, inserted, updated, unchanged, rejected, lapsed
+        case rejectedForUnknownUnit = "rejected_unknown_unit"
         case dryRun = "dry_run"
         case encoding
         case unknownColumns = "unknown_columns"
@@ -43,11 +50,30 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
     }
 }
 
+/// One rejected row of an import, as the rejects file's first three columns give it.
+public struct RejectedRow: Sendable, Equatable {
+    public var line: Int
+    public var column: String?
+    public var reason: Text
+}
+
 /// Where an import has got to, for a progress line on a terminal.
 public struct ImportProgress: Sendable {
+    /// What the import is doing: reading rows, then the work after the last row.
+    public enum Phase: Sendable, Equatable {
+        case rows
+        /// A first import builds the identity index and checks the periods once its rows are in.
+        case buildingIndex
+        /// Snapshot: ending the memberships the file no longer lists.
+        case lapsing
+        case committing
+    }
+
     public var rows: Int
+    /// The file's bytes up to the end of the last row merged (not those read ahead of it).
     public var bytesRead: Int
     public var totalBytes: Int
+    public var phase: Phase = .rows
 }
 
 /// Why an import as a whole did not happen; the database is as it was.

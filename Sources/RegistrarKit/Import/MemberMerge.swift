@@ -37,7 +37,7 @@ final class MemberMerge {
     /// member an earlier row of this file created, which the unique keys catch on insert, so each row
     /// is inserted straight away and looked up only when a key turns out to be taken (a first import
     /// of a million members makes two million fewer look-ups that could find nothing).
-    private let startedEmpty: Bool
+    let startedEmpty: Bool
     /// The identity-number index while a first import has it away (`IdentityIndexDeferral`).
     private var identityDeferral: IdentityIndexDeferral?
     /// The periods' no-overlap trigger while a first import has it away (`OverlapTriggerDeferral`).

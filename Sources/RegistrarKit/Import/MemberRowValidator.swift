@@ -127,6 +127,9 @@ struct MemberRowValidator {
                 values.set(.idType, type)
                 if type == "resident" {
                     switch ResidentIdentityNumber.parse(number) {
+                    case .failure(let problem) where problem.problem == .excelNumber:
+                        // Not even masked: what Excel left is the number's first digits.
+                        return reject(.idNumber, Text(en: "the identity number " + problem.text.en, zh: "身份证号" + problem.text.zh))
                     case .failure(let problem):
                         return reject(.idNumber, Text(en: "the identity number \(value(.idNumber)) " + problem.text.en,
                                                         zh: "身份证号 \(value(.idNumber)) " + problem.text.zh))
@@ -160,7 +163,7 @@ struct MemberRowValidator {
                     }
                     values.set(.birthDate, day.iso)
                 case .month(let year, let month)?:
-                    let iso = YearMonth(year: year, month: month)!.iso
+                    let iso = YearMonth(derivedYear: year, month: month).iso
                     if let idBirth, !idBirth.hasPrefix(iso) {
                         return reject(.birthDate, Text(en: "the birth month \(iso) disagrees with the identity number; correct one of them",
                                                          zh: "出生年月 \(iso) 与身份证号不符；请更正其一"))
@@ -200,8 +203,10 @@ struct MemberRowValidator {
             }
             if let unitNo = text(.unitNo) {
                 guard let unit = units.byNumber[unitNo] else {
-                    return reject(.unitNo, Text(en: "no unit member numbered '\(unitNo)'; import the unit roster first (registrar import units)",
-                                                  zh: "没有编号为 '\(unitNo)' 的单位会员；请先导入单位会员名册（registrar import units）"))
+                    var rejection = reject(.unitNo, Text(en: "no unit member numbered '\(unitNo)'; import the unit roster first (registrar import units)",
+                                                         zh: "没有编号为 '\(unitNo)' 的单位会员；请先导入单位会员名册（registrar import units）"))
+                    rejection.namesUnknownUnit = true
+                    return rejection
                 }
                 values.set(.unitID, integer: unit)
             } else if !units.byName.isEmpty, let employer = text(.employer), let unit = units.unit(named: employer) {
@@ -215,7 +220,7 @@ struct MemberRowValidator {
                 let day: Day
                 switch DateParser.parse(bytes) {
                 case .day(let parsed)?: day = parsed
-                case .month(let year, let month)?: day = YearMonth(year: year, month: month)!.firstDay
+                case .month(let year, let month)?: day = YearMonth(derivedYear: year, month: month).firstDay
                 case nil:
                     return reject(name, Text(en: "'\(value(name))' is not a date; " + DateParser.formatsText.en,
                                              zh: "'\(value(name))' 不是日期；" + DateParser.formatsText.zh))

@@ -26,7 +26,7 @@ struct RecordFields {
         guard let value = text(field) else { return nil }
         switch DateParser.parse(value) {
         case .day(let day)?: return day.iso
-        case .month(let year, let month)? where monthMeansFirstDay: return YearMonth(year: year, month: month)!.firstDay.iso
+        case .month(let year, let month)? where monthMeansFirstDay: return YearMonth(derivedYear: year, month: month).firstDay.iso
         default:
             throw rejection(field, Text(en: "'\(value)' is not a date; " + DateParser.formatsText.en,
                                         zh: "'\(value)' 不是日期；" + DateParser.formatsText.zh))

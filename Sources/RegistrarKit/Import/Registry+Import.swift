@@ -98,7 +98,10 @@ extension Registry {
                     let mapping = try HeaderMapping(kind: kind, headers: headers, file: name, extra: extra)
                     summary.unknownColumns = mapping.unknownHeaders.map(Sanitized.message)
                     var importer = try Registry.importer(kind, db, mapping: mapping, batchID: batchID, options: options)
-                    try importer.importRows(from: reader) { record, outcome in
+                    let report = { (phase: ImportProgress.Phase) -> Void in
+                        progress?(ImportProgress(rows: summary.read, bytesRead: size, totalBytes: size, phase: phase))
+                    }
+                    try importer.importRows(from: reader, phase: report) { record, outcome in
                         summary.read += 1
                         switch outcome {
                         case .inserted: summary.inserted += 1
@@ -106,16 +109,25 @@ extension Registry {
                         case .unchanged: summary.unchanged += 1
                         case .rejected(let rejection):
                             summary.rejected += 1
+                            if rejection.namesUnknownUnit { summary.rejectedForUnknownUnit += 1 }
                             if writer == nil {
                                 writer = RejectsWriter(output: rejectsFile, headers: mapping.headers, language: options.language)
                             }
                             try writer?.write(line: record.line, column: rejection.column, reason: rejection.reason, fields: record.strings)
+                            if summary.firstRejections.count < ImportSummary.rejectionSampleSize {
+                                // Shown on the web preview: masked and escaped as every message is.
+                                let reason = Text(en: Sanitized.message(rejection.reason.en), zh: Sanitized.message(rejection.reason.zh))
+                                summary.firstRejections.append(RejectedRow(line: record.line, column: rejection.column.map(Sanitized.message),
+                                                                           reason: reason))
+                            }
                             if firstRejection == nil {
                                 firstRejection = InputError(file: name, line: record.line, column: rejection.column,
                                                             problem: rejection.reason).message(options.language)
                             }
                         }
-                        if summary.read & 0xFFFF == 0 {
+                        // Often enough for a line that moves from the first second; the line itself
+                        // redraws a few times a second at most.
+                        if summary.read & 0x3FF == 0 {
                             progress?(ImportProgress(rows: summary.read, bytesRead: record.bytesRead, totalBytes: size))
                         }
                     }
@@ -127,6 +139,7 @@ extension Registry {
                             zh: "有 \(summary.rejected) 行被拒绝，因此未导入任何数据（--strict）；第一处：\(firstRejection ?? "")；全部见 \(rejects)"))
                     }
                     if options.snapshot {
+                        report(.lapsing)
                         summary.lapsed = try Registry.lapseAbsent(importer, options: options, file: name)
                     }
                     let sha256 = try digest.value()
@@ -141,6 +154,7 @@ extension Registry {
                         unchanged \(summary.unchanged), rejected \(summary.rejected), lapsed \(summary.lapsed)
                         """, digest: sha256)
                     summary.batch = options.dryRun ? nil : batchID
+                    if !options.dryRun { report(.committing) }
                     return options.dryRun ? .rollback : .commit
                 }
             }
@@ -169,6 +183,7 @@ extension Registry {
         case .boardAttendance: BoardAttendanceRowImporter(db, mapping: mapping)
         case .branches: BranchRowImporter(db, mapping: mapping)
         case .services: try ServiceRowImporter(db, mapping: mapping, batchID: batchID)
+        case .registrations: try RegistrationRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf)
         }
     }
 

@@ -13,12 +13,21 @@ protocol RowImporter {
     /// Validates and merges every record the reader has left (the header line is read already) inside
     /// the import's transaction, telling `each`, in file order, what happened to each.
     mutating func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws
+    /// The same, saying through `phase` what it does once the rows are in and before it returns
+    /// (building an index it set aside), so a progress line does not stand still.
+    mutating func importRows(from reader: CSVReader, phase: (ImportProgress.Phase) -> Void,
+                             _ each: (CSVRecord, RowOutcome) throws -> Void) throws
     /// For a snapshot: the open periods the file did not mention, and how many are open.
     func absentPeriods() throws -> (absent: [Int64], current: Int)
     func lapse(_ periods: [Int64]) throws
 }
 
 extension RowImporter {
+    mutating func importRows(from reader: CSVReader, phase: (ImportProgress.Phase) -> Void,
+                             _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
+        try importRows(from: reader, each)
+    }
+
     func absentPeriods() throws -> (absent: [Int64], current: Int) { ([], 0) }
     func lapse(_ periods: [Int64]) throws {}
 }
@@ -41,23 +50,32 @@ extension RecordByRecordImporter {
 struct MemberRowImporter: RowImporter {
     let validator: MemberRowValidator
     let merge: MemberMerge
+    /// The roster's registration column (`registration_years`), recorded once the rows are in.
+    let registrations: RosterRegistrations
 
     /// A validated row, or why it cannot be imported.
     enum Checked {
-        case valid(MemberValues)
+        case valid(MemberValues, registeredYears: [Int])
         case rejected(RowRejection)
     }
 
     init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: String) throws {
         validator = MemberRowValidator(mapping: mapping, units: try UnitDirectory(db), asOf: asOf)
         merge = try MemberMerge(db: db, batchID: batchID, asOf: asOf, columns: validator.columns)
+        registrations = RosterRegistrations(db, mapping: mapping, batchID: batchID, asOf: Day(iso: asOf))
     }
 
     /// The rows are merged in member-number order whatever the file's order (`RecordOrder`), so the
     /// merge walks the registry beside them; rejected rows are told in file order, after the others.
     func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
+        try importRows(from: reader, phase: { _ in }, each)
+    }
+
+    func importRows(from reader: CSVReader, phase: (ImportProgress.Phase) -> Void,
+                    _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
         var validator = validator // the reading thread's own, with its own scratch space
         var values = MemberValues()
+        let registrations = registrations
         defer { merge.finishRows() } // also when a row or the file fails: the rollback finds no open cursor
         try merge.beginRows(fileSize: reader.fileSize)
         var rejected: [(record: CSVRecord, outcome: RowOutcome)] = []
@@ -68,7 +86,10 @@ struct MemberRowImporter: RowImporter {
             }
             try ReadAhead.run(reader: ordered ?? reader, check: { record -> Checked in
                 if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
-                return .valid(values.detached())
+                switch registrations.years(in: record) {
+                case .failure(let rejection): return .rejected(rejection.keeping(values))
+                case .success(let years): return .valid(values.detached(), registeredYears: years)
+                }
             }, body: { record, checked in
                 let outcome = try importChecked(checked)
                 if ordered != nil, case .rejected = outcome {
@@ -81,19 +102,25 @@ struct MemberRowImporter: RowImporter {
         rejected.sort { $0.record.line < $1.record.line }
         for (record, outcome) in rejected { try each(record, outcome) }
         rejected = []
+        if merge.startedEmpty { phase(.buildingIndex) }
         try merge.completeRows()
+        try registrations.record()
     }
 
     func importChecked(_ checked: Checked) throws -> RowOutcome {
         let values: MemberValues
+        let registeredYears: [Int]
         switch checked {
         case .rejected(let rejection):
             try merge.markPresent(memberNo: rejection.memberNo, idNumber: rejection.idNumber, idType: rejection.idType)
             return .rejected(rejection)
-        case .valid(let valid):
+        case .valid(let valid, let years):
             values = valid
+            registeredYears = years
         }
-        switch try merge.merge(values) {
+        let outcome = try merge.merge(values)
+        if case .rejected = outcome {} else { registrations.remember(registeredYears, of: values) }
+        switch outcome {
         case .inserted: return .inserted
         case .updated: return .updated
         case .unchanged: return .unchanged

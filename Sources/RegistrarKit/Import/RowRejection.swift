@@ -5,4 +5,7 @@ struct RowRejection: Error {
     var memberNo: String? = nil
     var idNumber: String? = nil
     var idType: String? = nil
+    /// Set when the row names a unit member the registry does not have, which the summary counts:
+    /// many such rows mean the unit roster was not imported first.
+    var namesUnknownUnit = false
 }

@@ -96,7 +96,8 @@ public final class CSVReader {
                 position = next
                 record.line = line
                 if !blank, let order { record.line = order.line(ofRecord: Int(order.sequence[ordinal])); ordinal += 1 }
-                record.bytesRead = source.bytesRead
+                // The bytes up to this record's end, not the chunk read ahead of it (exact for UTF-8).
+                record.bytesRead = max(0, source.bytesRead - (buffer.count - next))
                 line += lines
                 if !blank { try body(record) }
             case .oversized(let why):

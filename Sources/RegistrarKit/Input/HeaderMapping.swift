@@ -6,6 +6,7 @@ public enum FileKind: String, Sendable, CaseIterable {
     case boardSeats = "board-seats"
     case boardAttendance = "board-attendance"
     case branches
+    case registrations
 
     /// The `import_batch.kind` a file of this kind is recorded under: both board files are `board`.
     var batchKind: String {
@@ -42,6 +43,7 @@ public enum FileKind: String, Sendable, CaseIterable {
             ("join_date", ["join_date", "入会日期", "入会时间"]),
             ("end_date", ["end_date", "退会日期"]),
             ("status", ["status", "会员状态"]),
+            ("registration_years", ["registration_years", "registered", "年度注册", "注册年度", "注册年份"]),
         ]
         case .units: [
             ("unit_no", ["unit_no", "单位会员编号", "会员编号"]),
@@ -75,6 +77,14 @@ public enum FileKind: String, Sendable, CaseIterable {
             ("sanction_end", ["sanction_end", "处理结束日期"]),
             ("reference", ["reference", "文号"]),
             ("note", ["note", "备注"]),
+        ]
+        case .registrations: [
+            ("member_no", ["member_no", "会员编号", "会员号"]),
+            ("id_number", ["id_number", "身份证号", "身份证号码", "证件号码"]),
+            ("year", ["year", "注册年度", "注册年份", "年度"]),
+            ("paid_on", ["paid_on", "缴费日期"]),
+            ("amount", ["amount", "金额", "缴费金额"]),
+            ("receipt", ["receipt", "票据号", "收据号"]),
         ]
         case .boardSeats: [
             ("term_no", ["term_no", "届次"]),
@@ -112,6 +122,7 @@ public enum FileKind: String, Sendable, CaseIterable {
         case .boardSeats: [["term_no"], ["member_no"]]
         case .boardAttendance: [["term_no"], ["held_on"], ["kind"], ["member_no"], ["attendance"]]
         case .branches: [["name"]]
+        case .registrations: [["member_no", "id_number"], ["year"]]
         }
     }
 }

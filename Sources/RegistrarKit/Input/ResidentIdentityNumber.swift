@@ -13,6 +13,9 @@ public struct ResidentIdentityNumber: Sendable, Equatable {
         case region
         case birthDate
         case checkCharacter
+        /// Excel took the number for a number: `4.40106E+17`, or 18 digits whose last three became
+        /// `000` (it keeps 15 significant digits) so the check character is wrong.
+        case excelNumber
     }
 
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -26,7 +29,7 @@ public struct ResidentIdentityNumber: Sendable, Equatable {
     static let checkCharacters = Array("10X98765432".utf8)
 
     public static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<ResidentIdentityNumber, ProblemBox> {
-        guard bytes.count == 18 else { return .failure(ProblemBox(.length)) }
+        guard bytes.count == 18 else { return .failure(ProblemBox(isScientificNotation(bytes) ? .excelNumber : .length)) }
         var sum = 0
         for index in 0..<17 {
             let byte = bytes[index]
@@ -41,12 +44,26 @@ public struct ResidentIdentityNumber: Sendable, Equatable {
         guard let day = Day(year: number(6..<10), month: number(10..<12), day: number(12..<14)) else {
             return .failure(ProblemBox(.birthDate))
         }
-        guard checkCharacters[sum % 11] == last else { return .failure(ProblemBox(.checkCharacter)) }
+        guard checkCharacters[sum % 11] == last else {
+            let zeros = bytes[15] == 0x30 && bytes[16] == 0x30 && bytes[17] == 0x30
+            return .failure(ProblemBox(zeros ? .excelNumber : .checkCharacter))
+        }
         var canonical = Array(bytes)
         canonical[17] = last
         return .success(ResidentIdentityNumber(
             value: String(decoding: canonical, as: UTF8.self), birthDate: day.iso,
             gender: Int(bytes[16] - 0x30) % 2 == 1 ? "M" : "F"))
+    }
+
+    /// `4.40106E+17`, `4.40106e17`, `440106E12`: a mantissa of digits (one point at most) and an exponent.
+    static func isScientificNotation(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0 else { return false }
+        let mantissa = bytes[..<e]
+        var exponent = bytes[(e + 1)...]
+        if exponent.first == UInt8(ascii: "+") { exponent = exponent.dropFirst() }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        return !exponent.isEmpty && exponent.allSatisfy(isDigit) && mantissa.filter { $0 == UInt8(ascii: ".") }.count <= 1
+            && mantissa.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") } && mantissa.contains(where: isDigit)
     }
 
     public static func parse(_ text: String) -> Result<ResidentIdentityNumber, ProblemBox> {
@@ -68,6 +85,10 @@ public struct ResidentIdentityNumber: Sendable, Equatable {
             case .birthDate: Text(en: "holds an impossible birth date (characters 7–14)", zh: "第 7–14 位的出生日期不存在")
             case .checkCharacter: Text(en: "has a wrong check character (GB 11643); check the number for a typo",
                                        zh: "校验位不正确（GB 11643）；请检查号码是否录入有误")
+            case .excelNumber: Text(
+                en: "was converted to a number by Excel, which dropped its last digits; format the column as Text in Excel "
+                    + "(or export it again from the member system as text) and import the file again",
+                zh: "被 Excel 转换成了数字，末几位已丢失；请在 Excel 中把该列设置为\u{201C}文本\u{201D}格式（或从会员系统重新导出为文本）后再导入")
             }
         }
     }

@@ -56,7 +56,7 @@ extension Registry {
               let day = record.decidedOn ?? record.sanctionStart else { return }
         try db.cachedStatement(sql: """
             UPDATE membership_period SET end_date = ?1, end_reason = 'expelled'
-            WHERE member_id = ?2 AND start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)
+            WHERE member_id = ?2 AND \(Standing.onRollSQL(on: "?1"))
             """).execute(arguments: [day, record.memberID])
     }
 

@@ -33,10 +33,36 @@ public struct MembershipPeriod: Sendable, Equatable, Codable {
     public var end: String?
     public var endReason: String?
 
+    public init(start: String, end: String?, endReason: String?) {
+        self.start = start
+        self.end = end
+        self.endReason = endReason
+    }
+
+    /// `start_date`/`end_date`, as every other JSON names a span's days; `start`/`end`, the keys
+    /// scripts already read, stay beside them (CHANGELOG.md).
     enum CodingKeys: String, CodingKey {
         case start
         case end
+        case startDate = "start_date"
+        case endDate = "end_date"
         case endReason = "end_reason"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        start = try container.decodeIfPresent(String.self, forKey: .startDate) ?? container.decode(String.self, forKey: .start)
+        end = try container.decodeIfPresent(String.self, forKey: .endDate) ?? container.decodeIfPresent(String.self, forKey: .end)
+        endReason = try container.decodeIfPresent(String.self, forKey: .endReason)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(start, forKey: .start)
+        try container.encode(start, forKey: .startDate)
+        try container.encodeIfPresent(end, forKey: .end)
+        try container.encodeIfPresent(end, forKey: .endDate)
+        try container.encodeIfPresent(endReason, forKey: .endReason)
     }
 }
 

@@ -1,17 +1,37 @@
 extension AnnualReport {
     /// The report as terminal tables.
     public func table(_ language: Language) -> String {
-        title(language) + "\n\n" + sections.map { $0.table(language) }.joined(separator: "\n")
+        title(language) + "\n" + (byline(language).map { $0 + "\n" } ?? "") + "\n"
+            + sections.map { $0.table(language) }.joined(separator: "\n")
     }
 
     /// The report as Markdown, ready to paste into the society's annual report.
     public func markdown(_ language: Language) -> String {
-        "# " + title(language) + "\n\n" + sections.map { $0.markdown(language) }.joined(separator: "\n")
+        "# " + title(language) + "\n\n" + (byline(language).map { $0 + "\n\n" } ?? "")
+            + sections.map { $0.markdown(language) }.joined(separator: "\n")
     }
 
     /// One self-contained HTML page: inline CSS, the tables; no script, nothing loaded from elsewhere.
     public func html(_ language: Language) -> String {
-        HTMLPage.document(title: title(language), language: language, body: sections.map { $0.html(language) }.joined())
+        HTMLPage.document(title: title(language), language: language,
+                          body: (byline(language).map { "<p class=\"byline\">\(HTMLEscape.escape($0))</p>\n" } ?? "")
+                            + (monthEnds.isEmpty ? "" : "<figure>\n\(chart(language).render())</figure>\n")
+                            + sections.map { $0.html(language) }.joined())
+    }
+
+    /// The made-on date (the society's name is in the title already).
+    func byline(_ language: Language) -> String? {
+        ReportWords.byline(society: "", madeOn: madeOn, language)
+    }
+
+    /// The chart of the year: individual members at the end of each month, against the start of the year.
+    func chart(_ language: Language) -> SVGLineChart {
+        SVGLineChart(
+            title: ReportWords.yearChartTitle(year)(language), xAxisTitle: ReportWords.month(language),
+            yAxisTitle: ReportWords.members(language), seriesLabel: ReportWords.endCount(language),
+            points: monthEnds.map { .init(label: $0.month.description, value: $0.endCount) },
+            referenceLines: [.init(label: Text(en: "Members at the start of the year", zh: "年初会员数")(language), value: growth.growth.before,
+                                   color: "#7a7a7a")])
     }
 
     /// The report as JSON for scripts: counts and verdicts only, the same keys in every language.
@@ -40,9 +60,13 @@ extension ReportSection {
 private struct AnnualReportJSON: Encodable {
     let report: AnnualReport
 
-    private enum CodingKeys: String, CodingKey { case year, society, members, growth, flows, services, integrity, board }
+    private enum CodingKeys: String, CodingKey {
+        case year, society, members, growth, flows, services, integrity, board
+        case madeOn = "made_on", monthEnds = "month_ends"
+    }
 
     private struct Flow: Encodable { let joined: Int, left: Int }
+    private struct MonthEnd: Encodable { let month: String, end_count: Int }
     private struct Service: Encodable { let type: String, channel: String, count: Int }
     private struct Services: Encodable { let total: Int, by_type: [Service] }
     private struct Integrity: Encodable {
@@ -59,6 +83,10 @@ private struct AnnualReportJSON: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(report.year, forKey: .year)
         try container.encode(report.societyName, forKey: .society)
+        try container.encodeIfPresent(report.madeOn?.iso, forKey: .madeOn)
+        if !report.monthEnds.isEmpty {
+            try container.encode(report.monthEnds.map { MonthEnd(month: $0.month.description, end_count: $0.endCount) }, forKey: .monthEnds)
+        }
         try container.encode(report.members, forKey: .members)
         try container.encode(GrowthReportJSON(report: report.growth), forKey: .growth)
         try container.encode(["individual": Flow(joined: report.individualFlow.joined, left: report.individualFlow.left),

@@ -29,6 +29,7 @@ extension AnnualReport {
             ], note: Text(en: "Unit members are counted apart and never toward the growth goal.",
                           zh: "单位会员单独统计，不计入个人会员增长目标。")),
         ]
+        if registrationRequired { sections.append(MembershipCount.standingSection(members)) }
         sections += growth.sections
         sections.append(ReportSection(
             key: "flows", title: w.flows, headings: [ReportWords.item, ReportWords.joined, ReportWords.left],

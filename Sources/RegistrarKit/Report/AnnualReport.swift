@@ -17,6 +17,13 @@ public struct AnnualReport: Sendable {
     public let decidedBySanction: [Sanction: Int]
     /// The board of the term in force at the end of the year, if any; only its counts are reported.
     public let board: BoardCheck?
+    /// Whether registration was required at the end of the year (R1): the report then also shows
+    /// members on the roll and the unregistered.
+    public var registrationRequired = false
+    /// Individual members at the end of each month of the year, for the chart of the year.
+    public var monthEnds: [MonthCount] = []
+    /// The day the report was made, shown under its title when set.
+    public var madeOn: Day?
 
     public var casesDecided: Int { decidedByAllegation.values.reduce(0, +) }
     public var servicesTotal: Int { services.reduce(0) { $0 + $1.count } }
@@ -48,11 +55,14 @@ extension Registry {
             return (try Registry.settings(db).name, try Registry.count(db, on: Day.endOfYear(year)), services, opened,
                     byAllegation, bySanction, try Registry.term(db, inForceOn: Day.endOfYear(year))?.termNo)
         }
-        return AnnualReport(
+        var report = AnnualReport(
             year: year, societyName: name, members: members, growth: growth,
             individualFlow: (flows.reduce(0) { $0 + $1.joined }, flows.reduce(0) { $0 + $1.left }),
             unitFlow: (unitFlows.reduce(0) { $0 + $1.joined }, unitFlows.reduce(0) { $0 + $1.left }),
             services: services, casesOpened: opened, decidedByAllegation: byAllegation, decidedBySanction: bySanction,
             board: try termNo.map { try boardCheck(termNo: $0) })
+        report.registrationRequired = try settings().registration.isRequired(in: year)
+        report.monthEnds = flows.map { MonthCount(month: $0.month, endCount: $0.endCount) }
+        return report
     }
 }

@@ -10,8 +10,13 @@ extension BoardCap {
 
     /// The caps as an aligned terminal table followed by the notes, one a line.
     public func table(_ language: Language) -> String {
+        section.table(language) + notes.map { "- " + $0(language) + "\n" }.joined()
+    }
+
+    /// The caps as one report section, shared by the terminal table and the web page.
+    var section: ReportSection {
         let words = Self.words
-        let section = ReportSection.items(key: "board_caps", title: words.title, [
+        return ReportSection.items(key: "board_caps", title: words.title, [
             ("year", ReportWords.year, .year(year)),
             ("members", words.members, .count(members)),
             ("tier_cap", words.tierCap, .count(tierCap)),
@@ -19,7 +24,6 @@ extension BoardCap {
             ("relaxation_eligible", words.eligible, .verdict(relaxationEligible)),
             ("relaxed_cap", words.relaxedCap, .count(relaxedCap)),
         ])
-        return section.table(language) + notes.map { "- " + $0(language) + "\n" }.joined()
     }
 
     /// DESIGN.md's `board caps` JSON; the notes are in `language`, the keys never are.

@@ -2,10 +2,12 @@ extension MonthlyReport {
     /// The report as one self-contained HTML page: inline CSS, an inline SVG chart, the tables; no script, no network.
     public func html(_ language: Language) -> String {
         HTMLPage.document(title: ReportWords.monthlyTitle(language) + " " + month.description, language: language,
-                          body: "<figure>\n\(chart(language).render())</figure>\n" + sections.map { $0.html(language) }.joined())
+                          body: (byline(language).map { "<p class=\"byline\">\(HTMLEscape.escape($0))</p>\n" } ?? "")
+                            + "<figure>\n\(chart(language).render())</figure>\n" + sections.map { $0.html(language) }.joined())
     }
 
-    /// The chart of the last 24 month-end counts against the base and target counts.
+    /// The chart of the month-end counts shown (the last 24 unless asked for more) against the base
+    /// and target counts.
     func chart(_ language: Language) -> SVGLineChart {
         var lines = [SVGLineChart.ReferenceLine(
             label: "\(ReportWords.baseLine(language)) (\(goal.goal.baseYear))", value: goal.baseCount, color: "#7a7a7a")]
@@ -14,9 +16,9 @@ extension MonthlyReport {
                                value: target, color: "#c0392b"))
         }
         return SVGLineChart(
-            title: ReportWords.chartTitle(language), xAxisTitle: ReportWords.month(language),
+            title: ReportWords.chartTitle(months: shownSeries.count)(language), xAxisTitle: ReportWords.month(language),
             yAxisTitle: ReportWords.members(language), seriesLabel: ReportWords.endCount(language),
-            points: recentSeries(24).map { .init(label: $0.month.description, value: $0.endCount) },
+            points: shownSeries.map { .init(label: $0.month.description, value: $0.endCount) },
             referenceLines: lines)
     }
 }

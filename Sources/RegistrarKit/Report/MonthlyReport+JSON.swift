@@ -11,7 +11,8 @@ private struct MonthlyReportJSON: Encodable {
     let report: MonthlyReport
 
     private enum CodingKeys: String, CodingKey {
-        case month, joined, left, net, goal, progress, series, breakdowns, units, settings
+        case month, joined, left, net, goal, progress, series, breakdowns, units, settings, standing, activity, society
+        case madeOn = "made_on"
         case startCount = "start_count"
         case endCount = "end_count"
         case momChange = "mom_change"
@@ -34,10 +35,14 @@ private struct MonthlyReportJSON: Encodable {
         try container.encode(report.yearOnYear.percent?.jsonNumber, forKey: .yoyPercent)
         try container.encode(GoalJSON(verdict: report.goal), forKey: .goal)
         try container.encode(ProgressJSON(progress: report.progress), forKey: .progress)
-        try container.encode(report.series.map(SeriesPointJSON.init), forKey: .series)
+        try container.encode(report.shownSeries.map(SeriesPointJSON.init), forKey: .series)
+        if !report.society.isEmpty { try container.encode(report.society, forKey: .society) }
+        try container.encodeIfPresent(report.madeOn?.iso, forKey: .madeOn)
         try container.encode(report.breakdowns.map(BreakdownJSON.init), forKey: .breakdowns)
         try container.encode(UnitsJSON(units: report.units), forKey: .units)
         try container.encode(SettingsJSON(goal: report.goal.goal), forKey: .settings)
+        if let standing = report.standing { try container.encode(StandingJSON(standing), forKey: .standing) }
+        if !report.activity.isEmpty { try container.encode(report.activity.map(ActivityJSON.init), forKey: .activity) }
     }
 }
 
@@ -120,12 +125,16 @@ private struct SettingsJSON: Encodable {
         case baseYear = "base_year"
         case targetYear = "target_year"
         case goalPercent = "goal_percent"
+        case targetPercent = "target_percent"
     }
 
+    /// `target_percent`, the name `growth` and `goal` give the setting; `goal_percent`, the key
+    /// scripts already read, stays beside it (CHANGELOG.md).
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(goal.baseYear, forKey: .baseYear)
         try container.encode(goal.targetYear, forKey: .targetYear)
         try container.encode(goal.rate.jsonNumber, forKey: .goalPercent)
+        try container.encode(goal.rate.jsonNumber, forKey: .targetPercent)
     }
 }

@@ -1,7 +1,7 @@
 extension MonthlyReport {
     /// The report's sections in reading order, shared by the table, CSV and HTML renderings.
     var sections: [ReportSection] {
-        [summarySection, goalSection, progressSection, unitSection]
+        [summarySection] + registrationSections + [goalSection, progressSection, unitSection]
             + breakdowns.map(Self.section(for:))
             + [seriesSection, settingsSection]
     }
@@ -64,7 +64,7 @@ extension MonthlyReport {
     private var seriesSection: ReportSection {
         ReportSection(
             key: "series", title: ReportWords.series, headings: [ReportWords.month, ReportWords.endCount],
-            rows: series.map {
+            rows: shownSeries.map {
                 .init(key: $0.month.description, label: Text(en: $0.month.description, zh: $0.month.description),
                       values: [.count($0.endCount)])
             })

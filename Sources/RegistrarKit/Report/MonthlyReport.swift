@@ -24,6 +24,17 @@ public struct MonthlyReport: Sendable, Hashable {
     public let series: [MonthCount]
     public let breakdowns: [Breakdown]
     public let units: UnitMemberFlow
+    /// On the roll, in good standing and unregistered at the end of the month; nil where registration
+    /// is not required then (every member on the roll is in good standing).
+    public var standing: MembershipCount? = nil
+    /// This month, last month and the year to date: new members, renewals, exits, total in good standing.
+    public var activity: [ActivityWindow] = []
+    /// How many of the latest month-end counts the report shows (its table, chart, CSV and JSON):
+    /// two years unless asked for more (`--months`), up to the whole series.
+    public var shownMonths = 24
+    /// The society the report is about, and the day it was made: on every rendering when set.
+    public var society = ""
+    public var madeOn: Day?
 
     public init(month: YearMonth, startCount: Int, joined: Int, left: Int, endCount: Int,
                 yearAgoEndCount: Int, goal: GrowthGoalVerdict, series: [MonthCount],
@@ -56,5 +67,13 @@ public struct MonthlyReport: Sendable, Hashable {
     /// The last points of the series, for the chart.
     public func recentSeries(_ count: Int = 24) -> [MonthCount] {
         Array(series.suffix(count))
+    }
+
+    /// The month-end counts the report shows: the last `shownMonths`.
+    public var shownSeries: [MonthCount] { recentSeries(shownMonths) }
+
+    /// `中国示例学会 · made on 2026-12-01`: who and when, under every rendering's title.
+    public func byline(_ language: Language) -> String? {
+        ReportWords.byline(society: society, madeOn: madeOn, language)
     }
 }

@@ -11,7 +11,7 @@ extension ReportSection {
             table.append([row.label(language)] + row.values.map { $0.display(language) })
         }
         var text = title(language) + "\n" + table.render()
-        if let note { text += note(language) + "\n" }
+        if let note { text += TextWrap.paragraph(note(language), width: TerminalWidth.columns) + "\n" }
         return text
     }
 

@@ -48,7 +48,22 @@ public enum ReportWords {
     public static let thresholdPercent = Text(en: "Threshold % (strictly over)", zh: "门槛%（须超过）")
     public static let eligible = Text(en: "Eligible", zh: "是否符合")
 
-    public static let chartTitle = Text(en: "Month-end individual members, last 24 months", zh: "近24个月月末个人会员数")
+    public static let chartTitle = chartTitle(months: 24)
+    public static func chartTitle(months: Int) -> Text {
+        Text(en: "Month-end individual members, last \(months) months", zh: "近\(months)个月月末个人会员数")
+    }
+    public static func yearChartTitle(_ year: Int) -> Text {
+        Text(en: "Month-end individual members in \(year)", zh: "\(year) 年各月末个人会员数")
+    }
+    public static let society = Text(en: "Society", zh: "学会")
+    public static let madeOn = Text(en: "Made on", zh: "制表日期")
+
+    /// `中国示例学会 · made on 2026-12-01`; nil when neither is known.
+    public static func byline(society: String, madeOn: Day?, _ language: Language) -> String? {
+        let made = madeOn.map { Text(en: "made on \($0.iso)", zh: "制表日期 \($0.iso)")(language) }
+        let parts = [society.isEmpty ? nil : society, made].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
     public static let baseLine = Text(en: "Base count", zh: "基准数")
     public static let targetLine = Text(en: "Target count", zh: "目标数")
 

@@ -37,7 +37,7 @@ extension Registry {
     /// in one pass: one `sum(CASE …)` per segment over the base rows.
     static func sqlSegmentSizes(_ db: Database, on day: Day, segments: [Segment],
                                 population: Segment.Population) throws -> (counts: [Int], population: Int) {
-        let base = population == .members ? SegmentSQL.members : SegmentSQL.units
+        let base = SegmentSQL.base(population, on: day, rule: try Registry.settings(db).registration)
         let alias = population == .members ? "m" : "u"
         var next = SQLFragment.dayParameterCount + 1
         var values = SQLFragment.dayArguments(day)
@@ -63,7 +63,7 @@ extension Registry {
     public func exportSegment(_ segment: Segment, on day: Day, to path: String, language: Language) throws -> Int {
         let output = try OutputFile(path: path, protecting: .init(registry: self.path))
         return try write { db in
-            let (query, arguments) = SegmentSQL.query(segment, on: day)
+            let (query, arguments) = SegmentSQL.query(segment, on: day, rule: try Registry.settings(db).registration)
             var lines: [[String]]
             switch segment.population {
             case .members:

@@ -67,7 +67,9 @@ struct RuleParser {
                                      condition: conditions.count == 1 ? conditions[0] : .all(conditions)))
         }
 
-        for (offset, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Swift reads "\r\n" as one character, so a file saved by Notepad is split on it too.
+        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (offset, raw) in lines.enumerated() {
             let number = offset + 1
             var text = String(raw)
             if text.hasSuffix("\r") { text.removeLast() }
@@ -130,7 +132,8 @@ struct RuleParser {
     /// The conditions at `indent` from `index` on, with their nested groups.
     private func block(_ lines: [Line], _ index: inout Int, indent: Int, depth: Int, values: inout Int) throws -> [RuleCondition] {
         var conditions: [RuleCondition] = []
-        if depth > Self.maxDepth, index < lines.count {
+        // Depth 1 is a segment's own conditions; each all:/any:/not: adds one.
+        if depth > Self.maxDepth + 1, index < lines.count {
             throw RuleError(file: file, line: lines[index].number, problem: Text(
                 en: "groups are nested more than \(Self.maxDepth) deep here; write the condition with fewer levels of all:/any:/not:",
                 zh: "此处分组嵌套超过 \(Self.maxDepth) 层；请减少 all:/any:/not: 的层数"))

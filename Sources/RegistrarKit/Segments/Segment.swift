@@ -66,35 +66,46 @@ struct SQLFragment: Sendable {
 
 /// The rows segments are conditions on: one per member (or unit) in good standing on ?1.
 enum SegmentSQL {
-    /// Members in good standing with the derived columns conditions use. `last_served` is the latest
-    /// service on or before D, found once per member by the (member_id, served_on) index.
-    static let members = """
+    /// Members in good standing on `day` (bound as ?1; `Standing`) with the derived columns conditions
+    /// use. `last_served` is the latest service on or before D, found once per member by the
+    /// (member_id, served_on) index.
+    static func members(on day: Day, rule: RegistrationRule) -> String {
+        """
         SELECT m.id, m.gender, m.grade, m.grassroots, m.nationality, m.province, m.discipline, m.employer,
                m.title_level, m.education, m.political_status, m.unit_id, p.start_date AS period_start,
                \(SQLExpressions.age(birthDate: "m.birth_date")) AS age,
                (SELECT max(s.served_on) FROM service_record s WHERE s.member_id = m.id AND s.served_on <= ?1) AS last_served
         FROM membership_period p JOIN member m ON m.id = p.member_id
-        WHERE p.start_date <= ?1 AND (p.end_date IS NULL OR p.end_date > ?1) AND \(usesEveryDayParameter)
+        WHERE \(Standing.goodStandingSQL(period: "p", member: "p.member_id", on: "?1", day: day, rule: rule)) AND \(usesEveryDayParameter)
         """
+    }
 
-    /// Unit members in good standing with the number of linked individual members in good standing.
-    static let units = """
+    /// Unit members on the roll (units are not subject to registration) with the number of linked
+    /// individual members in good standing.
+    static func units(on day: Day, rule: RegistrationRule) -> String {
+        """
         SELECT u.id, u.unit_no, u.name, u.uscc, u.kind, u.province, u.staff_count, coalesce(l.linked, 0) AS linked
         FROM unit_membership_period up JOIN unit_member u ON u.id = up.unit_id
         LEFT JOIN (SELECT m.unit_id, count(*) AS linked
                    FROM membership_period p JOIN member m ON m.id = p.member_id
-                   WHERE m.unit_id IS NOT NULL AND p.start_date <= ?1 AND (p.end_date IS NULL OR p.end_date > ?1)
+                   WHERE m.unit_id IS NOT NULL
+                     AND \(Standing.goodStandingSQL(period: "p", member: "p.member_id", on: "?1", day: day, rule: rule))
                    GROUP BY m.unit_id) AS l ON l.unit_id = u.id
-        WHERE up.start_date <= ?1 AND (up.end_date IS NULL OR up.end_date > ?1) AND \(usesEveryDayParameter)
+        WHERE \(Standing.onRollSQL(period: "up", on: "?1")) AND \(usesEveryDayParameter)
         """
+    }
+
+    static func base(_ population: Segment.Population, on day: Day, rule: RegistrationRule) -> String {
+        population == .members ? members(on: day, rule: rule) : units(on: day, rule: rule)
+    }
 
     /// Always true (both days are before D), and names ?2 and ?3, so every query takes the same three
     /// day parameters whichever conditions it holds, and rule values are always numbered from ?4.
     static let usesEveryDayParameter = "?2 <= ?1 AND ?3 <= ?1"
 
     /// The one query that selects a segment's rows: the base rows filtered by its condition.
-    static func query(_ segment: Segment, on day: Day) -> (sql: String, arguments: StatementArguments) {
-        let base = segment.population == .members ? members : units
+    static func query(_ segment: Segment, on day: Day, rule: RegistrationRule = RegistrationRule()) -> (sql: String, arguments: StatementArguments) {
+        let base = base(segment.population, on: day, rule: rule)
         let alias = segment.population == .members ? "m" : "u"
         let sql = "SELECT * FROM (\(base)) AS \(alias) WHERE \(segment.predicate.numbered(from: SQLFragment.dayParameterCount + 1))"
         return (sql, StatementArguments(SQLFragment.dayArguments(day) + segment.predicate.values))

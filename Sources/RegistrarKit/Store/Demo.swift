@@ -39,7 +39,7 @@ public enum Demo {
         try registry.initialize(societyName: societyName)
         var summaries: [(String, ImportSummary)] = []
         for step in steps {
-            var options = ImportOptions(asOf: Day(iso: step.asOf)!)
+            var options = ImportOptions(asOf: Day(iso: step.asOf) ?? Day.today())
             options.snapshot = step.snapshot
             options.rejectsPath = (rejectsFolder as NSString).appendingPathComponent(
                 ((step.file as NSString).lastPathComponent as NSString).deletingPathExtension + ".rejects.csv")
@@ -53,6 +53,14 @@ public enum Demo {
     /// changing it: what is not a registrar registry is refused as `open` refuses it, and one an
     /// earlier release made is read as it is, not upgraded first.
     private static func isDemoRegistry(at path: String) throws -> Bool {
+        // Reading a WAL-mode file makes its -wal and -shm; a refused demo leaves none behind that
+        // were not there before (an empty -wal holds nothing, so removing it loses nothing).
+        let manager = FileManager.default
+        let companions = [path + "-wal", path + "-shm"].filter { !manager.fileExists(atPath: $0) }
+        defer {
+            let wal = (try? manager.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            if wal == 0 { for companion in companions { try? manager.removeItem(atPath: companion) } }
+        }
         try Registry.inspect(path: path, mode: .createOrUpgrade)
         let reader = try DatabaseQueue(path: path, configuration: Registry.readOnlyConfiguration())
         defer { try? reader.close() }

@@ -23,6 +23,15 @@ enum Migrations {
         migrator.registerMigration("v3-identity-index") { db in
             try db.execute(sql: sql(PackageResources.v3_identity_index_sql))
         }
+        // Annual registration (RULES.md R1): the registration table and settings, the import kind
+        // and the end reason `unregistered`.
+        migrator.registerMigration("v4-registration") { db in
+            try db.execute(sql: sql(PackageResources.v4_registration_sql))
+        }
+        // The staff web view's accounts (`registrar users`, `registrar serve`).
+        migrator.registerMigration("v5-web-users") { db in
+            try db.execute(sql: sql(PackageResources.v5_web_users_sql))
+        }
         return migrator
     }
 

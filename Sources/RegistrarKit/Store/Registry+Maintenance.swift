@@ -27,7 +27,7 @@ extension Registry {
     public static func check(path: String) throws -> RegistryCheck {
         guard FileManager.default.fileExists(atPath: path) else { throw RegistryError.noDatabase(path: path) }
         do {
-            let reader = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
+            let reader = try readOnlyQueue(path: path)
             defer { try? reader.close() }
             return try reader.read { db in
                 var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)").filter { $0 != "ok" }
@@ -65,9 +65,11 @@ extension Registry {
             guard copy.isHealthy else {
                 throw RegistryError.sqlite(path: path, message: "the copy failed its integrity check (\(copy.problems[0]))")
             }
-        }
-        try write { db in
-            try Registry.appendAudit(db, .backup, subject: (path as NSString).lastPathComponent)
+            // Audited before the copy is put in place: a backup that cannot be recorded (another
+            // command holding the registry past the wait) leaves no file either.
+            try write { db in
+                try Registry.appendAudit(db, .backup, subject: (path as NSString).lastPathComponent)
+            }
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
         return RegistryBackup(path: path, bytes: size ?? 0)

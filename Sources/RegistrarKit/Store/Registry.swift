@@ -59,9 +59,8 @@ public struct Registry: Sendable {
             registry.appliedMigrations = migrator.migrations.filter { !before.contains($0) }
         } catch let error as DatabaseError {
             // A file that can be read but not written (or whose folder cannot hold its -wal and -shm).
-            let folder = (path as NSString).deletingLastPathComponent
             if error.resultCode.primaryResultCode == .SQLITE_CANTOPEN,
-               access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+               access(path, W_OK) != 0 || access(OutputFile.folder(of: path), W_OK) != 0 {
                 throw RegistryError.readOnly(path: path)
             }
             throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
@@ -86,7 +85,7 @@ public struct Registry: Sendable {
             return queue
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
             let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int ?? 0
-            guard wal == 0 else { throw error }
+            guard wal == 0 else { throw RegistryError.unreadableJournal(path: path) }
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
             var allowed = CharacterSet.urlPathAllowed
             allowed.remove(charactersIn: "?#%")
@@ -108,8 +107,9 @@ public struct Registry: Sendable {
         memoryStatisticsOff
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // Two registrar processes on one file wait for each other instead of failing at once.
-        configuration.busyMode = .timeout(30)
+        // Two registrar processes on one file wait for each other instead of failing at once: long
+        // enough for a million-row import to finish first.
+        configuration.busyMode = .timeout(300)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
         }
@@ -121,7 +121,7 @@ public struct Registry: Sendable {
         memoryStatisticsOff
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(300)
         return configuration
     }
 
@@ -181,6 +181,8 @@ public struct Registry: Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
+        } catch let failure as StepFailure {
+            throw RegistryError.failure(path: path, code: failure.code, message: failure.message)
         } catch let error as DatabaseError {
             throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
         }

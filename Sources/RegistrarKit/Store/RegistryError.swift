@@ -17,6 +17,10 @@ public enum RegistryError: Error, Sendable, Equatable {
     case diskFull(path: String)
     /// SQLITE_READONLY: the file, or its folder, cannot be written.
     case readOnly(path: String)
+    /// SQLITE_BUSY: another command held the registry for longer than the wait.
+    case busy(path: String)
+    /// A read-only folder, and a `-wal` beside the file with changes SQLite cannot read without a `-shm`.
+    case unreadableJournal(path: String)
     /// A `YYYY-MM-DD` or other value in the registry that is not what the schema allows.
     case badStoredValue(table: String, column: String)
 
@@ -26,6 +30,7 @@ public enum RegistryError: Error, Sendable, Equatable {
         case 11, 26: .damaged(path: path)                 // SQLITE_CORRUPT, SQLITE_NOTADB
         case 13: .diskFull(path: path)                    // SQLITE_FULL
         case 8: .readOnly(path: path)                     // SQLITE_READONLY
+        case 5, 6: .busy(path: path)                      // SQLITE_BUSY, SQLITE_LOCKED
         default: .sqlite(path: path, message: Sanitized.message(message ?? "SQLite error \(code)"))
         }
     }
@@ -67,6 +72,12 @@ extension RegistryError: UserFacingError {
         case .readOnly(let path):
             Text(en: "\(path) cannot be written (the file or its folder is read-only); nothing was changed. Commands that only read, such as `count` and `report`, still work; to change it, copy it somewhere writable",
                  zh: "\(path) 无法写入（文件或其所在文件夹为只读）；未作任何改动。只读命令（如 `count`、`report`）仍可使用；如需修改，请复制到可写位置")(language)
+        case .busy(let path):
+            Text(en: "another registrar command kept \(path) busy for more than five minutes; nothing was changed. Run this again when it has finished",
+                 zh: "另一个 registrar 命令占用 \(path) 超过五分钟；未作任何改动。请待其完成后重新运行")(language)
+        case .unreadableJournal(let path):
+            Text(en: "\(path) is in a read-only folder beside a \(path)-wal holding changes that cannot be read from there; copy both files to a writable folder and run the command on the copy",
+                 zh: "\(path) 位于只读文件夹，旁边的 \(path)-wal 中有无法在此读取的改动；请把这两个文件复制到可写文件夹，再对副本运行命令")(language)
         case .badStoredValue(let table, let column):
             Text(en: "the registry holds a value in \(table).\(column) that registrar never stores there (was the file edited by hand?); run `registrar check` and restore your last backup if it reports damage",
                  zh: "会员库 \(table).\(column) 中有 registrar 不会写入的值（文件是否被手工修改过？）；请运行 `registrar check`，如报告损坏请恢复最近的备份")(language)

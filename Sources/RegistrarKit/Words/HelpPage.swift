@@ -10,12 +10,18 @@ import Foundation
 /// space, never before a closing mark such as "，" or "）" nor after an opening one.
 public enum HelpPage {
     /// The column where the parser starts every option's, argument's and subcommand's description.
-    static let descriptionColumn = 26
+    public static let descriptionColumn = 26
 
     public static func localized(_ page: String, _ language: Language, width: Int) -> String {
         guard language == .zh else { return page }
         return page.split(separator: "\n", omittingEmptySubsequences: false)
             .map { wrap(translate(String($0)), width: width) }
+            .joined(separator: "\n")
+    }
+
+    /// A page of the tool's own (not the parser's) wrapped by terminal columns, in either language.
+    public static func wrapped(_ page: String, width: Int) -> String {
+        page.split(separator: "\n", omittingEmptySubsequences: false).map { wrap(String($0), width: width) }
             .joined(separator: "\n")
     }
 

@@ -80,10 +80,11 @@ public enum Sanitized {
         return output
     }
 
-    /// C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows.
+    /// C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional overrides
+    /// that reorder what a terminal shows.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }

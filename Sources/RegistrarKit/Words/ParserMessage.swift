@@ -40,8 +40,12 @@ public enum ParserMessage {
         if first("Unexpected argument") { return "多余的参数 " + quoted.joined(separator: "、") }
         if first("Missing value for") { return quoted[0] + " 缺少值" }
         if problem.hasPrefix("The value "), quoted.count >= 2 {
+            // A reason the option gave itself (already in the person's language) follows a colon.
+            if let flag = problem.range(of: "' is invalid for '"), let colon = problem.range(of: "': ", range: flag.upperBound..<problem.endIndex) {
+                return "值 \(quoted[0]) 不适用于 '\(problem[flag.upperBound..<colon.lowerBound])'：" + problem[colon.upperBound...]
+            }
             let choices = problem.range(of: "Please provide one of ")
-                .map { "；可选值：" + problem[$0.upperBound...].trimmingCharacters(in: ["."]).replacingOccurrences(of: " or ", with: "、") }
+                .map { "；可选值：" + problem[$0.upperBound...].trimmingCharacters(in: ["."]).replacingOccurrences(of: " or ", with: "、").replacingOccurrences(of: " and ", with: "、") }
             return "值 \(quoted[0]) 不适用于 \(quoted[1])" + (choices?.replacingOccurrences(of: ", ", with: "、") ?? "")
         }
         return problem

@@ -1,25 +1,56 @@
 import Foundation
 import RegistrarKit
 
-/// A progress line on standard error, only when it is a terminal: rows, rows per second, percent.
+/// A progress line on standard error, only when it is a terminal: rows, rows per second, percent,
+/// then what the import does after its last row (building the index, committing).
+///
+/// The percent follows the rows merged (the bytes up to the last of them), and stays below 100
+/// until the import has finished, so it never reads 100% while rows remain. The first update is
+/// drawn at once, later ones at most five times a second; a change of phase always is.
 final class ProgressLine: @unchecked Sendable {
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled: Bool
     private let start = Date()
     private let language: Language
     private var shown = false
+    private var lastDrawn = Date.distantPast
+    private var lastPhase = ImportProgress.Phase.rows
+    private var furthest = 0
 
-    init(language: Language) {
+    init(language: Language, enabled: Bool = isatty(STDERR_FILENO) == 1) {
         self.language = language
+        self.enabled = enabled
     }
 
     func update(_ progress: ImportProgress) {
         guard enabled else { return }
-        let elapsed = max(Date().timeIntervalSince(start), 0.001)
-        let percent = progress.totalBytes > 0 ? progress.bytesRead * 100 / progress.totalBytes : 100
-        let rate = Int(Double(progress.rows) / elapsed)
-        let text = Text(en: "\(progress.rows) rows, \(rate) rows/s, \(percent)%", zh: "\(progress.rows) 行，\(rate) 行/秒，\(percent)%")
-        FileHandle.standardError.write(Data(("\r" + text(language) + "\u{1B}[K").utf8))
+        // Never backwards: a GB18030 file's position is estimated from its UTF-8 text.
+        var progress = progress
+        progress.bytesRead = max(progress.bytesRead, furthest)
+        furthest = progress.bytesRead
+        let now = Date()
+        guard progress.phase != lastPhase || now.timeIntervalSince(lastDrawn) >= 0.2 else { return }
+        lastDrawn = now
+        lastPhase = progress.phase
+        FileHandle.standardError.write(Data(("\r" + Self.text(progress, elapsed: now.timeIntervalSince(start))(language) + "\u{1B}[K").utf8))
         shown = true
+    }
+
+    static func text(_ progress: ImportProgress, elapsed: TimeInterval) -> Text {
+        let rows = NumberText.grouped(progress.rows)
+        switch progress.phase {
+        case .rows:
+            let rate = NumberText.grouped(Int(Double(progress.rows) / max(elapsed, 0.001)))
+            let percent = progress.totalBytes > 0 ? min(99, progress.bytesRead * 100 / progress.totalBytes) : 0
+            return Text(en: "\(rows) rows, \(rate) rows/s, \(percent)%", zh: "\(rows) 行，\(rate) 行/秒，\(percent)%")
+        case .buildingIndex:
+            return Text(en: "\(rows) rows in; building the identity index and checking membership periods…",
+                        zh: "\(rows) 行已导入；正在建立证件号码索引并检查会籍期间…")
+        case .lapsing:
+            return Text(en: "\(rows) rows in; ending memberships absent from the roster…",
+                        zh: "\(rows) 行已导入；正在终止名册中缺失会员的会籍…")
+        case .committing:
+            return Text(en: "\(rows) rows in; committing…", zh: "\(rows) 行已导入；正在提交…")
+        }
     }
 
     func finish() {

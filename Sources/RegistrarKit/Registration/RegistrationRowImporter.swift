@@ -1,0 +1,146 @@
+import GRDB
+
+/// Imports annual registrations (年度注册), one row per member and year, re-imported by (member, year):
+/// a row that says what is recorded already is "unchanged"; an empty cell keeps what is recorded.
+struct RegistrationRowImporter: RecordByRecordImporter {
+    let db: Database
+    let mapping: HeaderMapping
+    let batchID: Int64
+    let asOf: Day
+    /// The line of this file that named each registration, to reject a repeat with the line of the first.
+    private var seenLine: LinesByRowID
+
+    init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: Day) throws {
+        self.db = db
+        self.mapping = mapping
+        self.batchID = batchID
+        self.asOf = asOf
+        seenLine = try LinesByRowID(db, table: "registration")
+    }
+
+    mutating func importRow(_ record: CSVRecord) throws -> RowOutcome {
+        if let rejection = mapping.fieldCountRejection(record) { return .rejected(rejection) }
+        let fields = RecordFields(mapping: mapping, record: record)
+        do {
+            let yearText = try fields.required("year", Text(en: "the registration year", zh: "注册年度"))
+            guard let year = RegistrationValues.year(yearText) else {
+                throw fields.rejection("year", Text(en: "'\(yearText)' is not a year; write it as 2018 or 2018年",
+                                                    zh: "'\(yearText)' 不是年份；请写成 2018 或 2018年"))
+            }
+            let member = try facts(fields, year: year)
+            if let first = member.firstStart, let firstYear = Int(first.prefix(4)), year < firstYear {
+                throw fields.rejection("year", Text(en: "\(year) is before the member joined (\(first)); check the year",
+                                                    zh: "\(year) 年早于该会员入会日期（\(first)）；请核对年份"))
+            }
+            let paidOn = try fields.date("paid_on")
+            var amount: Int?
+            if let text = fields.text("amount") {
+                guard let fen = RegistrationValues.fen(text) else {
+                    throw fields.rejection("amount", Text(en: "'\(text)' is not an amount of money; " + RegistrationValues.amountExpected.en,
+                                                          zh: "'\(text)' 不是金额；" + RegistrationValues.amountExpected.zh))
+                }
+                amount = fen
+            }
+            let receipt = fields.text("receipt")
+            // A second row for the same member and year is refused before it can change the first.
+            if let existing = member.registration, seenLine[existing] > 0 {
+                let first = seenLine[existing]
+                throw fields.rejection("year", Text(
+                    en: "the same member's registration for \(year) appears again (first on line \(first)); keep one row",
+                    zh: "同一会员 \(year) 年度的注册重复出现（首次在第 \(first) 行）；只保留一行"))
+            }
+            let id: Int64, outcome: RowOutcome
+            if member.registration == nil {
+                // Not recorded yet (the look-up said so): one INSERT, and a re-join only after a lapse.
+                try db.cachedStatement(sql: """
+                    INSERT INTO registration (member_id, year, paid_on, amount_fen, receipt, recorded_on, batch_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [member.id, year, paidOn, amount, receipt, asOf.iso, batchID])
+                (id, outcome) = (db.lastInsertedRowID, .inserted)
+                if member.latestEndReason == "unregistered" {
+                    try Registry.rejoinIfWithdrawn(db, memberID: member.id, year: year, paidOn: paidOn, batchID: batchID)
+                }
+            } else {
+                (id, outcome) = try Registry.recordRegistration(db, memberID: member.id, year: year, paidOn: paidOn,
+                                                                amountFen: amount, receipt: receipt, recordedOn: asOf,
+                                                                batchID: batchID)
+            }
+            seenLine[id] = Int32(clamping: record.line)
+            return outcome
+        } catch let rejection as RowRejection {
+            return .rejected(rejection)
+        }
+    }
+
+    private static func facts(by key: String) -> String {
+        """
+            SELECT m.id,
+                   (SELECT min(p.start_date) FROM membership_period p WHERE p.member_id = m.id),
+                   (SELECT p.end_reason FROM membership_period p WHERE p.member_id = m.id ORDER BY p.start_date DESC LIMIT 1),
+                   (SELECT r.id FROM registration r WHERE r.member_id = m.id AND r.year = ?2)
+            FROM member m WHERE \(key) = ?1
+        """
+    }
+    private static let byNumber = facts(by: "m.member_no")
+    private static let byID = facts(by: "m.id")
+
+    /// The member the row names, the start of their first period, the end reason of their latest one
+    /// and their registration for `year` if recorded: one statement a row for the usual member-number
+    /// key (a 3,000,000-row file reads them all), the general look-up (identity number, ORCID) otherwise.
+    private func facts(_ fields: RecordFields, year: Int) throws
+        -> (id: Int64, firstStart: String?, latestEndReason: String?, registration: Int64?) {
+        var found: Row?
+        if let number = fields.text("member_no") {
+            found = try Row.fetchOne(db.cachedStatement(sql: Self.byNumber), arguments: [number, year])
+        }
+        if found == nil {
+            let memberID = try fields.member(db, by: ["member_no", "id_number"])
+            found = try Row.fetchOne(db.cachedStatement(sql: Self.byID), arguments: [memberID, year])
+        }
+        guard let row = found else {
+            throw fields.rejection("member_no", Text(en: "names no member", zh: "未指明会员"))
+        }
+        return (row[0], row[1], row[2], row[3])
+    }
+}
+
+extension Registry {
+    /// Records that `memberID` registered for `year`, or updates the recorded registration with the
+    /// values given (nil keeps what is recorded). Returns the row's id and what happened.
+    static func recordRegistration(_ db: Database, memberID: Int64, year: Int, paidOn: String?, amountFen: Int?,
+                                   receipt: String?, recordedOn: Day, batchID: Int64?) throws -> (Int64, RowOutcome) {
+        try db.cachedStatement(sql: """
+            INSERT INTO registration (member_id, year, paid_on, amount_fen, receipt, recorded_on, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member_id, year) DO NOTHING
+            """).execute(arguments: [memberID, year, paidOn, amountFen, receipt, recordedOn.iso, batchID])
+        if db.changesCount > 0 {
+            let id = db.lastInsertedRowID
+            try rejoinIfWithdrawn(db, memberID: memberID, year: year, paidOn: paidOn, batchID: batchID)
+            return (id, .inserted)
+        }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, paid_on, amount_fen, receipt FROM registration WHERE member_id = ? AND year = ?
+            """), arguments: [memberID, year]) else { return (0, .unchanged) }
+        let id: Int64 = row["id"]
+        let oldPaidOn: String? = row["paid_on"], oldAmount: Int? = row["amount_fen"], oldReceipt: String? = row["receipt"]
+        let newPaidOn = paidOn ?? oldPaidOn, newAmount = amountFen ?? oldAmount, newReceipt = receipt ?? oldReceipt
+        guard newPaidOn != oldPaidOn || newAmount != oldAmount || newReceipt != oldReceipt else { return (id, .unchanged) }
+        try db.cachedStatement(sql: "UPDATE registration SET paid_on = ?, amount_fen = ?, receipt = ?, batch_id = ? WHERE id = ?")
+            .execute(arguments: [newPaidOn, newAmount, newReceipt, batchID, id])
+        return (id, .updated)
+    }
+
+    /// R1: a member treated as withdrawn (`registration lapse`) who registers again for a year not
+    /// before the withdrawal re-joins, with a new period from the payment date (else 1 January of the
+    /// year), never before the withdrawal.
+    static func rejoinIfWithdrawn(_ db: Database, memberID: Int64, year: Int, paidOn: String?, batchID: Int64?) throws {
+        guard let latest = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT end_date, end_reason FROM membership_period WHERE member_id = ? ORDER BY start_date DESC LIMIT 1
+            """), arguments: [memberID]),
+              (latest["end_reason"] as String?) == "unregistered", let ended: String = latest["end_date"],
+              let endYear = Int(ended.prefix(4)), year >= endYear else { return }
+        let start = max(paidOn ?? YearMonth(year: year, month: 1).map { $0.firstDay.iso } ?? ended, ended)
+        try db.cachedStatement(sql: "INSERT INTO membership_period (member_id, start_date, batch_id) VALUES (?, ?, ?)")
+            .execute(arguments: [memberID, start, batchID])
+    }
+}

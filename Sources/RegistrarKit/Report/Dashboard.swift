@@ -1,0 +1,65 @@
+/// What the staff web view's front page shows: today's counts, the flows of this month, last month and
+/// the year to date, progress toward the growth goal, 24 month-end counts, and what needs attention.
+///
+/// Built from the same counts the commands use (`count`, `monthlyFlows`, `growthGoal`, `boardCheck`,
+/// `inactiveBranches`), with one grouped scan of the periods for every month shown.
+public struct Dashboard: Sendable {
+    public var today: Day
+    public var count: MembershipCount
+    /// New members, renewals and exits of this month, last month and the year to date, as the
+    /// monthly report counts them.
+    public var activity: [ActivityWindow]
+    public var goal: GrowthGoalVerdict
+    public var progress: GoalProgress
+    /// Month-end counts of the 24 months ending with this month (this month's "end" is today's count
+    /// only once the month is over; until then it is the count as the month stands).
+    public var series: [MonthCount]
+    /// The latest board term's verdicts, or why there are none.
+    public var boardRules: [(title: Text, verdict: RuleVerdict)]
+    public var boardProblem: Text?
+    public var inactiveBranchMonths: Int
+    public var inactiveBranches: [InactiveBranch]
+    public var lastImport: ImportBatch?
+    /// Members on the roll not registered for this year, when registration is required this year (R1).
+    public var renewalsDue: Int?
+}
+
+extension Registry {
+    public func dashboard(today: Day) throws -> Dashboard {
+        let month = YearMonth(today)
+        let first = min(month.adding(months: -23), YearMonth(year: today.year, month: 1) ?? month)
+        let flows = try monthlyFlows(first...month)
+        let settings = try settings()
+        let count = try count(on: today)
+        let activity = try read { db in try Registry.activity(db, flows: flows) }
+        let base = try self.count(on: Day.endOfYear(settings.baseYear)).individual
+        let goal = settings.growthGoal.evaluate(baseCount: base, count: count.individual)
+        let series = flows.suffix(24).map { MonthCount(month: $0.month, endCount: $0.endCount) }
+        var rules: [(Text, RuleVerdict)] = []
+        var boardProblem: Text?
+        do {
+            rules = try boardCheck(termNo: nil).rules.map { ($0.title, $0.verdict) }
+        } catch let error as BoardError {
+            boardProblem = error.problem
+        }
+        let branches = try inactiveBranches(on: today)
+        return Dashboard(
+            today: today, count: count,
+            activity: activity,
+            goal: goal, progress: GoalProgress(goal: goal, month: month, endCount: count.individual, series: series),
+            series: series, boardRules: rules, boardProblem: boardProblem,
+            inactiveBranchMonths: branches.months, inactiveBranches: branches.branches,
+            lastImport: try recentImports(limit: 1).first,
+            renewalsDue: settings.registration.isRequired(in: today.year)
+                ? try registrationDue(year: today.year, on: today).count : nil)
+    }
+}
+
+extension Registry {
+    /// SQLite's `data_version` on this registry's connection: it changes exactly when another
+    /// connection has committed a change since this one last looked, so a figure computed here can
+    /// be kept until it does.
+    public func dataVersion() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}

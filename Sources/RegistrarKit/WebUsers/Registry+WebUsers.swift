@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+extension Registry {
+    /// Failures in a row that lock an account, and for how long (DESIGN.md: five, 15 minutes).
+    public static let loginFailuresBeforeLock = 5
+    public static let loginLockSeconds = 15 * 60
+
+    /// A web user's name: 1 to 64 letters, digits, `.`, `_`, `-` or `@`, so it reads safely anywhere.
+    public static func validWebUserName(_ name: String) -> Bool {
+        (1...64).contains(name.count) && name.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "._-@".unicodeScalars.contains($0)
+        }
+    }
+
+    public func webUsers() throws -> [WebUser] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM web_user ORDER BY name").compactMap(Registry.webUser) }
+    }
+
+    public func webUser(named name: String) throws -> WebUser? {
+        try read { db in try Registry.webUser(db, named: name) }
+    }
+
+    /// `users add`: a new account; refused when the name is taken.
+    public func addWebUser(name: String, role: WebRole, passwordHash: String) throws {
+        guard Registry.validWebUserName(name) else {
+            throw WebUserError(problem: Text(
+                en: "'\(Masking.safeEcho(name))' is not a user name; use 1 to 64 letters, digits, '.', '_', '-' or '@'",
+                zh: "“\(Masking.safeEcho(name))”不能作用户名；请用 1 到 64 个字母、数字或 . _ - @"))
+        }
+        try write { db in
+            if try Registry.webUser(db, named: name) != nil {
+                throw WebUserError(problem: Text(
+                    en: "web user '\(name)' already exists; use 'registrar users set-password \(name)' to change the password",
+                    zh: "网页用户“\(name)”已存在；修改密码请用 'registrar users set-password \(name)'"))
+            }
+            let now = Timestamp.now()
+            try db.execute(sql: """
+                INSERT INTO web_user (name, role, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [name, role.rawValue, passwordHash, now, now])
+            try Registry.appendAudit(db, .userAdd, subject: name, detail: "role \(role.rawValue)")
+        }
+    }
+
+    /// `users remove`: the account goes; its sessions are refused from their next request.
+    public func removeWebUser(name: String) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM web_user WHERE name = ?", arguments: [name])
+            guard db.changesCount == 1 else { throw WebUserError.unknown(name) }
+            try Registry.appendAudit(db, .userRemove, subject: name)
+        }
+    }
+
+    /// `users set-password`: a new hash, and the account unlocked.
+    public func setWebUserPassword(name: String, passwordHash: String) throws {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE web_user SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL
+                WHERE name = ?
+                """, arguments: [passwordHash, Timestamp.now(), name])
+            guard db.changesCount == 1 else { throw WebUserError.unknown(name) }
+            try Registry.appendAudit(db, .userPassword, subject: name, detail: "password changed")
+        }
+    }
+
+    /// One sign-in attempt at `now` (seconds since 1970): `verify` checks the password against the
+    /// stored hash, outside any transaction (bcrypt is slow on purpose). The fifth failure in a row
+    /// locks the account for `loginLockSeconds`; while locked even the right password is refused.
+    public func attemptLogin(name: String, now: Int, verify: (String) -> Bool) throws -> LoginOutcome {
+        let nowStamp = Timestamp.format(seconds: now, nanoseconds: 0)
+        guard let user = try webUser(named: name) else { return .refused }
+        if let until = user.lockedUntil, until > nowStamp { return .locked(until: until) }
+        let good = verify(user.passwordHash)
+        return try write { db in
+            if good {
+                try db.execute(sql: "UPDATE web_user SET failed_logins = 0, locked_until = NULL WHERE name = ?", arguments: [name])
+                try Actor.$webUser.withValue("web:\(name)") {
+                    try Registry.appendAudit(db, .webLogin, subject: name, detail: "signed in")
+                }
+                var signedIn = user
+                signedIn.failedLogins = 0
+                signedIn.lockedUntil = nil
+                return .signedIn(signedIn)
+            }
+            // A lock that has run out starts the count again.
+            let until = Timestamp.format(seconds: now + Registry.loginLockSeconds, nanoseconds: 0)
+            try db.execute(sql: """
+                UPDATE web_user SET
+                    failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1 ELSE failed_logins + 1 END,
+                    locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN NULL ELSE locked_until END
+                WHERE name = ?
+                """, arguments: [nowStamp, nowStamp, name])
+            try db.execute(sql: "UPDATE web_user SET locked_until = ?, failed_logins = 0 WHERE name = ? AND failed_logins >= ?",
+                           arguments: [until, name, Registry.loginFailuresBeforeLock])
+            if db.changesCount == 1 {
+                try Actor.$webUser.withValue("web:\(name)") {
+                    try Registry.appendAudit(db, .webLoginLocked, subject: name,
+                                             detail: "\(Registry.loginFailuresBeforeLock) failed sign-ins in a row; locked until \(until)")
+                }
+                return .locked(until: until)
+            }
+            return .refused
+        }
+    }
+
+    static func webUser(_ db: Database, named name: String) throws -> WebUser? {
+        try Row.fetchOne(db, sql: "SELECT * FROM web_user WHERE name = ?", arguments: [name]).flatMap(webUser)
+    }
+
+    static func webUser(_ row: Row) -> WebUser? {
+        guard let role = WebRole(rawValue: row["role"]) else { return nil }
+        return WebUser(name: row["name"], role: role, passwordHash: row["password_hash"], failedLogins: row["failed_logins"],
+                       lockedUntil: row["locked_until"], createdAt: row["created_at"], passwordChangedAt: row["password_changed_at"])
+    }
+}

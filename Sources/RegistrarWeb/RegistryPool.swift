@@ -1,0 +1,34 @@
+import Foundation
+import RegistrarKit
+
+/// A few connections to one registry file, so pages read side by side (SQLite's WAL lets readers go on
+/// while an import writes) instead of queueing behind one connection; imports have one of their own.
+final class RegistryPool: Sendable {
+    let path: String
+    private let readers: [Registry]
+    /// Imports run here, one at a time, so a long import never holds a connection pages need.
+    let importer: Registry
+    private let next = Counter()
+
+    init(path: String, connections: Int = 4) throws {
+        self.path = path
+        readers = try (0..<max(1, connections)).map { _ in try Registry.open(path: path, mode: .existing) }
+        importer = try Registry.open(path: path, mode: .existing)
+    }
+
+    /// A connection for a page, taken in turn.
+    var registry: Registry { readers[next.increment() % readers.count] }
+}
+
+/// A thread-safe counter.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value &+= 1
+        return value & Int.max
+    }
+}

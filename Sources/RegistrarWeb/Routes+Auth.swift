@@ -1,0 +1,74 @@
+import Hummingbird
+import HummingbirdBcrypt
+import RegistrarKit
+
+extension WebApp {
+    /// A hash to verify against when the user name is unknown, so a wrong name takes as long as a wrong password.
+    static let decoyHash = Bcrypt.hash("registrar decoy password", cost: 4)
+
+    func addAuthRoutes(_ router: Router<WebContext>) {
+        router.get("/login") { request, context -> Response in
+            if context.user != nil { return Response(status: .seeOther, headers: [.location: "/"]) }
+            let flash = request.query("expired") != nil ? WebWords.expired : (request.query("out") != nil ? WebWords.signedOut : nil)
+            return self.loginPage(request, context, message: flash, status: .ok)
+        }
+
+        router.post("/login") { request, context -> Response in
+            let fields = try await FormData.read(request, context: context)
+            // Before there is a session, the token is the one the sign-in page set in its own cookie.
+            guard let cookie = request.cookies["registrar_login_csrf"]?.value, let sent = fields["csrf_token"],
+                  Secret.equal(cookie, sent) else {
+                throw WebProblem(status: .forbidden, message: WebWords.badCSRF)
+            }
+            let name = fields["username"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let password = fields["password"] ?? ""
+            let now = await self.sessions.now
+            let outcome = try await self.registry(context) { registry in
+                try registry.attemptLogin(name: name, now: now) { hash in Bcrypt.verify(password, hash: hash) }
+            }
+            switch outcome {
+            case .signedIn(let user):
+                let session = await self.sessions.create(user: user.name)
+                var headers: HTTPFields = [.location: "/"]
+                headers[values: .setCookie].append(self.sessionCookie(session.token))
+                headers[values: .setCookie].append("registrar_login_csrf=; Path=/login; HttpOnly; SameSite=Strict; Max-Age=0")
+                return Response(status: .seeOther, headers: headers)
+            case .refused:
+                if try await self.registry(context, { try $0.webUser(named: name) }) == nil {
+                    _ = try await Blocking.run(as: nil) { Bcrypt.verify(password, hash: Self.decoyHash) }
+                }
+                return self.loginPage(request, context, message: WebWords.badLogin, status: .unauthorized)
+            case .locked(let until):
+                return self.loginPage(request, context, message: WebWords.locked(until: String(until.prefix(19)).replacingOccurrences(of: "T", with: " ")),
+                                      status: .tooManyRequests)
+            }
+        }
+
+        router.post("/logout") { request, context -> Response in
+            let fields = try await FormData.read(request, context: context)
+            try self.checkCSRF(fields, context)
+            if let session = context.session { await self.sessions.remove(session.token) }
+            var headers: HTTPFields = [.location: "/login?out=1"]
+            headers[values: .setCookie].append(self.sessionCookie("", maxAge: 0))
+            return Response(status: .seeOther, headers: headers)
+        }
+    }
+
+    func loginPage(_ request: Request, _ context: WebContext, message: Text?, status: HTTPResponse.Status) -> Response {
+        let language = context.language
+        // The token already in the browser's cookie is kept: a second load of the page (or the
+        // browser's own request for an icon, sent here too) must not make the form on screen stale.
+        let kept = request.cookies["registrar_login_csrf"]?.value
+        let csrf = kept.flatMap { $0.utf8.count == 64 && $0.allSatisfy(\.isHexDigit) ? $0 : nil } ?? Secret.token()
+        let content = pages.render("login", [
+            "csrf": csrf, "usernameLabel": WebWords.username(language), "passwordLabel": WebWords.password(language),
+            "submit": WebWords.signIn(language),
+        ])
+        var response = pages.page(title: WebWords.signIn(language), content: content, request: request, context: context,
+                                  status: status, flash: message?(language))
+        if csrf != kept {
+            response.headers[values: .setCookie].append("registrar_login_csrf=\(csrf); Path=/login; HttpOnly; SameSite=Strict")
+        }
+        return response
+    }
+}

@@ -1,0 +1,167 @@
+import Hummingbird
+import RegistrarKit
+
+extension WebApp {
+    static let searchPageSize = 50
+
+    func addMemberRoutes(_ router: Router<WebContext>) {
+        router.get("/members") { request, context -> Response in
+            _ = try context.require(.staff)
+            let l = context.language
+            let query = request.query("q") ?? ""
+            let pageNumber = max(1, request.query("page").flatMap { Int($0) } ?? 1)
+            var model = PageModel()
+            model.form = PageModel.QueryForm(action: "/members", fields: [
+                PageModel.Field(name: "q", label: Text(en: "Member number, part of a name, identity number or ORCID",
+                                                       zh: "会员编号、姓名（可部分）、证件号码或 ORCID")(l),
+                                value: query, type: "search"),
+            ], submit: WebWords.search(l))
+            if !query.isEmpty {
+                let offset = (pageNumber - 1) * Self.searchPageSize
+                let page = try await self.registry(context) { try $0.searchMembers(query, offset: offset, limit: Self.searchPageSize) }
+                model.sections.append(self.searchResults(page, l))
+                if page.hasMore || pageNumber > 1 {
+                    let base = "/members?q=" + FormData.percentEncode(query) + "&page="
+                    model.pager = PageModel.Pager(
+                        label: Text(en: "Result pages", zh: "结果分页")(l), page: Text(en: "Page \(pageNumber)", zh: "第 \(pageNumber) 页")(l),
+                        previous: pageNumber > 1 ? base + String(pageNumber - 1) : nil, previousLabel: Text(en: "Previous", zh: "上一页")(l),
+                        next: page.hasMore ? base + String(pageNumber + 1) : nil, nextLabel: Text(en: "Next", zh: "下一页")(l))
+                }
+            }
+            return self.pages.sections(title: WebWords.members(l), model, request: request, context: context)
+        }
+
+        router.get("/members/:member_no") { request, context -> Response in
+            _ = try context.require(.staff)
+            let memberNo = context.parameters.get("member_no") ?? ""
+            return try await self.memberPage(memberNo, reveal: false, request: request, context: context)
+        }
+
+        router.post("/members/:member_no/reveal") { request, context -> Response in
+            let fields = try await FormData.read(request, context: context)
+            try self.checkCSRF(fields, context)
+            _ = try context.require(.admin)
+            let memberNo = context.parameters.get("member_no") ?? ""
+            return try await self.memberPage(memberNo, reveal: true, request: request, context: context)
+        }
+    }
+
+    func searchResults(_ page: MemberSearchPage, _ l: Language) -> PageModel.Section {
+        typealias Cell = PageModel.Cell
+        var section = PageModel.Section(heading: Text(en: "Results", zh: "搜索结果")(l))
+        section.headers = [(Text(en: "Member number", zh: "会员编号")(l), false), (Text(en: "Name", zh: "姓名")(l), false),
+                           (Text(en: "Employer", zh: "工作单位")(l), false), (Text(en: "Province", zh: "省份")(l), false),
+                           (Text(en: "Member since", zh: "入会日期")(l), false), (Text(en: "Until", zh: "终止日期")(l), false)]
+        section.rows = page.hits.map { hit in
+            [Cell(text: hit.memberNo ?? "", href: hit.memberNo.map { "/members/" + FormData.percentEncode($0) }, header: true),
+             Cell(text: hit.name), Cell(text: hit.employer ?? ""), Cell(text: hit.province ?? ""),
+             Cell(text: hit.latestStart ?? ""), Cell(text: hit.latestEnd ?? "")]
+        }
+        if page.hits.isEmpty {
+            section.headers = []
+            section.empty = Text(en: "No member matches. Check the spelling, or search by member number.",
+                                 zh: "没有匹配的会员。请检查输入，或按会员编号搜索。")(l)
+        }
+        return section
+    }
+
+    /// A member's page: profile, periods, services and integrity summary; identity number masked
+    /// unless an admin asked to reveal it. `member show` and `integrity check` audit the look-up.
+    func memberPage(_ memberNo: String, reveal: Bool, request: Request, context: WebContext) async throws -> Response {
+        typealias Cell = PageModel.Cell
+        let l = context.language
+        let today = Day.today()
+        let (profile, services, verdict) = try await registry(context) { registry in
+            let profile = try registry.showMember(key: memberNo, reveal: reveal)
+            let services = try registry.services(ofMemberNo: profile.memberNo ?? memberNo, limit: 50)
+            let verdict = try registry.checkIntegrity(key: profile.memberNo ?? memberNo, on: today)
+            return (profile, services, verdict)
+        }
+        let yes = WebWords.yes(l), no = WebWords.no(l)
+        let idNumber = profile.idNumber.map { reveal ? $0 : Masking.identityNumber($0) }
+        let lines: [(Text, String?)] = [
+            (Text(en: "Member number", zh: "会员编号"), profile.memberNo),
+            (Text(en: "Name", zh: "姓名"), profile.name),
+            (Text(en: "Gender", zh: "性别"), profile.gender.map { MemberTerms.gender($0)(l) }),
+            (Text(en: "Birth date", zh: "出生日期"), profile.birthDate),
+            (Text(en: "Identity document", zh: "证件类型"), profile.idType.map { MemberTerms.identityDocument($0)(l) }),
+            (Text(en: "Identity number", zh: "证件号码"), idNumber),
+            (Text(en: "ORCID", zh: "ORCID"), profile.orcid),
+            (Text(en: "Email", zh: "电子邮箱"), profile.email),
+            (Text(en: "Phone", zh: "手机"), profile.phone),
+            (Text(en: "Employer", zh: "工作单位"), profile.employer),
+            (Text(en: "Unit member", zh: "所属单位会员"), profile.unitName),
+            (Text(en: "Title", zh: "职称"), profile.title),
+            (Text(en: "Education", zh: "学历"), profile.education),
+            (Text(en: "Discipline", zh: "专业"), profile.discipline),
+            (Text(en: "Province", zh: "省份"), profile.province),
+            (Text(en: "Nationality", zh: "国籍"), profile.nationality),
+            (Text(en: "Grade", zh: "会员类别"), profile.grade.map { MemberTerms.grade($0)(l) }),
+            (Text(en: "Grassroots front-line", zh: "基层一线"), profile.grassroots.map { $0 ? yes : no }),
+            (Text(en: "Political status", zh: "政治面貌"), profile.politicalStatus),
+        ]
+        var model = PageModel()
+        var details = PageModel.Section(heading: Text(en: "Profile", zh: "基本信息")(l))
+        details.headers = [(Text(en: "Field", zh: "项目")(l), false), (Text(en: "Value", zh: "内容")(l), false)]
+        details.rows = lines.compactMap { label, value in value.map { [Cell(text: label(l), header: true), Cell(text: $0)] } }
+        if profile.idNumber != nil && !reveal && context.user?.role == .admin, let number = profile.memberNo {
+            details.postForm = ("/members/" + FormData.percentEncode(number) + "/reveal",
+                                Text(en: "Show the identity number in clear (recorded in the audit log)",
+                                     zh: "显示完整证件号码（记入审计日志）")(l))
+        }
+        model.sections.append(details)
+
+        var periods = PageModel.Section(heading: Text(en: "Membership periods", zh: "会籍期间")(l))
+        periods.headers = [(Text(en: "Member from", zh: "入会日期")(l), false), (Text(en: "Until", zh: "终止日期")(l), false),
+                           (Text(en: "Reason", zh: "终止原因")(l), false)]
+        periods.rows = profile.periods.map { period in
+            [Cell(text: period.start, header: true), Cell(text: period.end ?? ""),
+             Cell(text: period.endReason.flatMap(EndReason.init(rawValue:))?.label(l) ?? period.endReason ?? "")]
+        }
+        model.sections.append(periods)
+
+        var serviceSection = PageModel.Section(heading: Text(en: "Services (\(services.total))", zh: "会员服务（\(services.total)）")(l))
+        if services.services.isEmpty {
+            serviceSection.empty = Text(en: "No service recorded.", zh: "没有服务记录。")(l)
+        } else {
+            serviceSection.headers = [(Text(en: "Date", zh: "日期")(l), false), (Text(en: "Type", zh: "服务类型")(l), false),
+                                      (Text(en: "Channel", zh: "渠道")(l), false), (Text(en: "Title", zh: "名称")(l), false)]
+            serviceSection.rows = services.services.map { service in
+                [Cell(text: service.servedOn, header: true), Cell(text: ServiceTerms.label(service.type)(l)),
+                 Cell(text: ServiceTerms.label(service.channel)(l)), Cell(text: service.title)]
+            }
+            if services.total > services.services.count {
+                serviceSection.paragraphs.append((Text(en: "The latest \(services.services.count) are shown.",
+                                                       zh: "仅显示最近 \(services.services.count) 条。")(l), false))
+            }
+        }
+        model.sections.append(serviceSection)
+        model.sections.append(integritySection(verdict, caseCount: profile.integrityCaseCount, l))
+        return pages.sections(title: profile.name, model, request: request, context: context, current: "/members")
+    }
+
+    func integritySection(_ verdict: IntegrityVerdict, caseCount: Int?, _ l: Language) -> PageModel.Section {
+        typealias Cell = PageModel.Cell
+        var section = PageModel.Section(heading: Text(en: "Academic integrity on \(verdict.on)", zh: "学术诚信（\(verdict.on)）")(l))
+        if let caseCount {
+            section.paragraphs.append((Text(en: "Cases on record: \(caseCount).", zh: "诚信案件记录：\(caseCount) 件。")(l), false))
+        }
+        section.paragraphs.append((verdict.clear
+            ? Text(en: "Clear: no sanction in force blocks a nomination.", zh: "无障碍：没有生效中的处理措施妨碍推荐。")(l)
+            : Text(en: "Blocked: a sanction in force bars a nomination.", zh: "受限：有生效中的处理措施，不得推荐。")(l), true))
+        let cases = verdict.blocking.map { ($0, true) } + verdict.warnings.map { ($0, false) }
+        if !cases.isEmpty {
+            section.headers = [(Text(en: "Case", zh: "案件编号")(l), false), (Text(en: "Allegation", zh: "问题类型")(l), false),
+                               (Text(en: "Status", zh: "状态")(l), false), (Text(en: "Sanction", zh: "处理措施")(l), false),
+                               (Text(en: "From", zh: "开始")(l), false), (Text(en: "Until", zh: "结束")(l), false),
+                               (Text(en: "Blocks", zh: "是否妨碍")(l), false)]
+            section.rows = cases.map { item, blocks in
+                [Cell(text: item.caseNo, header: true), Cell(text: item.allegation.label(l)), Cell(text: item.status.label(l)),
+                 Cell(text: item.sanction.label(l)), Cell(text: item.sanctionStart ?? ""),
+                 Cell(text: item.sanctionEnd ?? (item.sanctionStart == nil ? "" : Text(en: "permanent", zh: "永久")(l))),
+                 Cell(text: blocks ? WebWords.yes(l) : WebWords.no(l))]
+            }
+        }
+        return section
+    }
+}

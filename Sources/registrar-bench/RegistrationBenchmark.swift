@@ -1,0 +1,89 @@
+import Foundation
+
+/// Issue 15's benchmark: 1,000,000 members with 3,000,000 registrations. `count`, `report monthly`
+/// and `segments` with registration required against the same commands without it, on the same
+/// registry in the same run (target: at most 1.5× each), and `import registrations` of the
+/// 3,000,000 rows against sqlite3's `.import` of the same file into a plain table (target: 1.0×).
+struct RegistrationBenchmark {
+    let rows: Int
+    let workspace: Workspace
+
+    func run() throws {
+        let db = workspace.path("registry.sqlite")
+        _ = try Measure.run(workspace.registrar, ["init", "--db", db])
+        // Joins spread over 2010–2016, so that three registration years from 2016 on are all after
+        // joining; three in ten ended, a fifth not registered for 2019.
+        let script = workspace.path("history.sql")
+        try """
+            PRAGMA journal_mode = WAL;
+            BEGIN;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(rows))
+            INSERT INTO member (id, member_no, name, gender, birth_date, grade, province, discipline, grassroots)
+            SELECT i, printf('B%08d', i), '会员' || i, CASE WHEN i % 2 THEN 'M' ELSE 'F' END,
+                   printf('%04d-%02d-%02d', 1950 + i % 50, 1 + i % 12, 1 + i % 28),
+                   CASE i % 5 WHEN 0 THEN 'senior' WHEN 1 THEN 'student' ELSE 'regular' END,
+                   '省' || (i % 31), '学科' || (i % 40), i % 3 = 0
+            FROM n;
+            INSERT INTO membership_period (member_id, start_date, end_date, end_reason)
+            SELECT id, s, e, CASE WHEN e IS NULL THEN NULL ELSE 'resigned' END FROM (
+                SELECT id, date('2010-01-01', '+' || (id * 7919 % 2556) || ' days') AS s,
+                       CASE WHEN id % 10 < 3
+                            THEN date('2010-01-01', '+' || (id * 7919 % 2556 + 1 + id % 1500) || ' days') END AS e
+                FROM member);
+            COMMIT;
+
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let setup = try Measure.run("sqlite3", [db], input: script)
+        print(Measure.format("setup: \(rows) members, periods 2010–2016", setup))
+
+        let file = workspace.path("registrations.csv")
+        let out = try ChunkedFile(path: file)
+        out.append("member_no,year,paid_on,amount,receipt\n")
+        for i in 1...rows {
+            let years = i % 5 == 0 ? [2016, 2017, 2018] : [2017, 2018, 2019]
+            for year in years {
+                out.append("B\(String(format: "%08d", i)),\(year),\(year)-0\(1 + i % 9)-1\(i % 9),200.00,R\(year)\(i)\n")
+            }
+        }
+        try out.close()
+        print("registrations file: \(rows * 3) rows")
+
+        let plain = workspace.path("plain.sqlite")
+        let importScript = workspace.path("import.sql")
+        try """
+            CREATE TABLE registration (member_no TEXT, year TEXT, paid_on TEXT, amount TEXT, receipt TEXT);
+            .mode csv
+            .import --skip 1 \(file) registration
+
+            """.write(toFile: importScript, atomically: true, encoding: .utf8)
+        let baseline = try Measure.run("sqlite3", [plain], input: importScript)
+        let imported = try Measure.run(workspace.registrar, ["import", "registrations", file, "--as-of", "2019-12-31",
+                                                             "--db", db, "--rejects", workspace.path("rejects.csv")])
+        print(Measure.format("registrar import registrations", imported))
+        print(Measure.format("sqlite3 .import, plain table (baseline)", baseline))
+        print(String(format: "ratio import = %.2f (target ≤ 1.0)", imported.seconds / baseline.seconds))
+
+        let commands: [(String, [String])] = [
+            ("count", ["count", "--as-of", "2019-12-31", "--format", "json"]),
+            ("report monthly", ["report", "monthly", "--month", "2019-12", "--format", "json"]),
+            ("segments", ["segments", "--on", "2019-12-31", "--format", "json"]),
+        ]
+        var without: [Measurement] = [], with: [Measurement] = []
+        _ = try Measure.run(workspace.registrar, ["settings", "set", "registration.required_from", "none", "--db", db])
+        for (_, arguments) in commands { without.append(try best(of: 3) { try Measure.run(workspace.registrar, arguments + ["--db", db]) }) }
+        _ = try Measure.run(workspace.registrar, ["settings", "set", "registration.required_from", "2017", "--db", db])
+        for (_, arguments) in commands { with.append(try best(of: 3) { try Measure.run(workspace.registrar, arguments + ["--db", db]) }) }
+        for (index, (name, _)) in commands.enumerated() {
+            print(Measure.format("\(name), registration not required", without[index]))
+            print(Measure.format("\(name), registration required", with[index]))
+            print(String(format: "ratio \(name) required/not = %.2f (target ≤ 1.5)", with[index].seconds / without[index].seconds))
+        }
+        try? FileManager.default.removeItem(at: workspace.folder)
+    }
+
+    func best(of count: Int, _ body: () throws -> Measurement) throws -> Measurement {
+        var runs: [Measurement] = []
+        for _ in 0..<count { runs.append(try body()) }
+        return runs.min { $0.seconds < $1.seconds }!
+    }
+}

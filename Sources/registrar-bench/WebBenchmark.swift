@@ -1,0 +1,184 @@
+import Foundation
+import RegistrarKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 16's benchmark: `registrar serve` on a registry of N members (ten years of periods), each
+/// page timed against `registrar count` in the same run; then 50 concurrent loopback clients
+/// reloading pages while a roster import runs, for errors and the 99th percentile.
+struct WebBenchmark {
+    let rows: Int
+    let workspace: Workspace
+    static let password = "bench-password-1"
+
+    func run() throws {
+        let db = workspace.path("registry.sqlite")
+        _ = try Measure.run(workspace.registrar, ["init", "--db", db])
+        let script = workspace.path("history.sql")
+        try ReportBenchmark.historyScript(rows: rows).write(toFile: script, atomically: true, encoding: .utf8)
+        print(Measure.format("setup: \(rows) members, ten years of periods", try Measure.run("sqlite3", [db], input: script)))
+        let passwordFile = workspace.path("password")
+        try (Self.password + "\n").write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        _ = try Measure.run(workspace.registrar, ["users", "add", "bench", "--role", "staff", "--db", db], input: passwordFile)
+        let roster = workspace.path("import.csv")
+        let importRows = max(1, rows / 5)
+        try RosterGenerator(rows: importRows).write(to: roster)
+
+        let count = try (0..<3).map { _ in try Measure.run(workspace.registrar, ["count", "--db", db]) }.min { $0.seconds < $1.seconds }!
+        print(Measure.format("registrar count (baseline, best of 3)", count))
+
+        let registry = try Registry.open(path: db, mode: .existing)
+        let start = DispatchTime.now()
+        _ = try registry.dashboard(today: Day.today())
+        print(String(format: "in process: dashboard figures computed %.3f s", Self.since(start)))
+
+        let port = 18_000 + Int(getpid() % 2000)
+        let server = try Server(registrar: workspace.registrar, db: db, port: port)
+        defer { server.stop() }
+        let client = HTTPClient(port: port)
+        try signIn(client)
+
+        let member = String(format: "B%08d", rows / 2)
+        let name = "会员\(rows / 2 + 7)"
+        let pages: [(String, String, Double)] = [
+            ("dashboard, first load (computed)", "/", 0.300),
+            ("dashboard, reloaded (kept until a change)", "/", 0.300),
+            ("member search by member number", "/members?q=\(member)", 0.100),
+            ("member search by part of a name", "/members?q=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name), 0.100),
+            ("member page", "/members/\(member)", 0.050),
+        ]
+        for (index, (label, path, target)) in pages.enumerated() {
+            // The first dashboard load is measured once, as it comes; the rest best of 5.
+            let times = try (0..<(index == 0 ? 1 : 5)).map { _ -> Double in
+                let begun = DispatchTime.now()
+                let answer = try client.get(path)
+                guard answer.status == 200 else { throw BenchError("\(path) answered \(answer.status)") }
+                return Self.since(begun)
+            }
+            let best = times.min()!
+            print(String(format: "%-44@ %8.3f s  target < %.3f s  %@  ratio to registrar count %.2f",
+                         label as NSString, best, target, best < target ? "met" : "NOT MET", best / count.seconds))
+        }
+
+        try load(port: port, db: db, roster: roster, importRows: importRows)
+        try? FileManager.default.removeItem(at: workspace.folder)
+    }
+
+    func signIn(_ client: HTTPClient) throws {
+        let login = try client.get("/login")
+        guard let range = login.text.range(of: #"name="csrf_token" value="[0-9a-f]+""#, options: .regularExpression) else {
+            throw BenchError("no sign-in form")
+        }
+        let token = login.text[range].split(separator: "\"")[3]
+        let answer = try client.post("/login", form: ["username": "bench", "password": Self.password, "csrf_token": String(token)])
+        guard answer.status == 303, client.cookies["registrar_session"] != nil else { throw BenchError("sign-in failed: \(answer.status)") }
+    }
+
+    /// 50 clients, each on its own connection and session, reloading the dashboard, the monthly
+    /// report's chart page and the sign-in page while `registrar import members` runs.
+    func load(port: Int, db: String, roster: String, importRows: Int) throws {
+        let clients = 50
+        let results = Results()
+        let stop = Flag()
+        let paths = ["/", "/", "/", "/login"]
+        var threads: [Thread] = []
+        let started = DispatchSemaphore(value: 0)
+        for index in 0..<clients {
+            let thread = Thread {
+                let client = HTTPClient(port: port)
+                do { try signIn(client) } catch { results.error("sign-in: \(error)") }
+                started.signal()
+                var turn = index
+                while !stop.isSet {
+                    let path = paths[turn % paths.count]
+                    turn += 1
+                    let begun = DispatchTime.now()
+                    do {
+                        let answer = try client.get(path)
+                        if answer.status != 200 && !(path == "/login" && answer.status == 303) {
+                            results.error("\(path): status \(answer.status)")
+                        } else {
+                            results.add(Self.since(begun))
+                        }
+                    } catch {
+                        results.error("\(path): \(error)")
+                    }
+                }
+            }
+            thread.stackSize = 1 << 20
+            threads.append(thread)
+            thread.start()
+        }
+        for _ in 0..<clients { started.wait() }
+        results.reset()
+        let importRun = try Measure.run(workspace.registrar, ["import", "members", roster, "--as-of", "2019-12-31", "--db", db,
+                                                              "--rejects", workspace.path("rejects.csv")])
+        stop.set()
+        Thread.sleep(forTimeInterval: 1)
+        print(Measure.format("registrar import members (\(importRows) new rows) under load", importRun))
+        let (count, errors, p50, p99, maximum) = results.summary()
+        print(String(format: "%d clients during the import: %d requests, %d errors, p50 %.3f s, p99 %.3f s, max %.3f s  target p99 < 1 s, no errors: %@",
+                     clients, count, errors.count, p50, p99, maximum, (p99 < 1 && errors.isEmpty) ? "met" : "NOT MET"))
+        for error in errors.prefix(5) { print("  error: \(error)") }
+    }
+
+    static func since(_ start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// `registrar serve` as a child process, ended by its pid.
+    final class Server {
+        let pid: pid_t
+
+        init(registrar: String, db: String, port: Int) throws {
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let arguments: [String] = [registrar, "serve", "--db", db, "--port", String(port)]
+            let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            guard posix_spawn(&pid, registrar, &actions, nil, argv, environ) == 0 else { throw BenchError("cannot start registrar serve") }
+            self.pid = pid
+            for _ in 0..<100 {
+                if (try? HTTPClient(port: port).get("/login")) != nil { return }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            stop()
+            throw BenchError("registrar serve did not start listening on \(port)")
+        }
+
+        func stop() {
+            kill(pid, SIGTERM)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+    }
+
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+        func set() { lock.lock(); value = true; lock.unlock() }
+    }
+
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var times: [Double] = []
+        private var errors: [String] = []
+
+        func add(_ time: Double) { lock.lock(); times.append(time); lock.unlock() }
+        func error(_ text: String) { lock.lock(); errors.append(text); lock.unlock() }
+        func reset() { lock.lock(); times = []; errors = []; lock.unlock() }
+
+        func summary() -> (Int, [String], Double, Double, Double) {
+            lock.lock()
+            defer { lock.unlock() }
+            let sorted = times.sorted()
+            func at(_ q: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
+            return (sorted.count, errors, at(0.5), at(0.99), sorted.last ?? 0)
+        }
+    }
+}

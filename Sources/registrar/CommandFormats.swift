@@ -1,0 +1,30 @@
+/// The output formats each command offers, in one place: its `--help` lists these and `--format`
+/// accepts only these (`CommandTree.offeredFormats`).
+extension Registrar.Initialize: OffersFormats { static let formats: [OutputFormat] = [.table] }
+extension Registrar.Demo: OffersFormats { static let formats: [OutputFormat] = [.table] }
+extension Registrar.Import.Members: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Import.Units: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Import.Services: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Import.Integrity: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Import.BoardSeats: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Import.BoardAttendance: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Import.Branches: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Member.Show: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Count: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json] }
+extension Registrar.Growth: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json] }
+extension Registrar.Report.Monthly: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json, .html] }
+extension Registrar.Report.Annual: OffersFormats { static let formats: [OutputFormat] = [.table, .md, .json, .html] }
+extension Registrar.Board.Caps: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Board.Check: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Branches: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json] }
+extension Registrar.Integrity.Lookup: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Integrity.Check: OffersFormats { static let formats: [OutputFormat] = [.table, .json] }
+extension Registrar.Integrity.Add: OffersFormats { static let formats: [OutputFormat] = [.table] }
+extension Registrar.Integrity.Update: OffersFormats { static let formats: [OutputFormat] = [.table] }
+extension Registrar.Integrity.History: OffersFormats { static let formats: [OutputFormat] = [.table, .csv] }
+extension Registrar.Services: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json] }
+extension Registrar.Segments.List: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json] }
+extension Registrar.Segments.Export: OffersFormats { static let formats: [OutputFormat] = [.table] }
+extension Registrar.Settings.Show: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json] }
+extension Registrar.Settings.Set: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json] }
+extension Registrar.Audit: OffersFormats { static let formats: [OutputFormat] = [.table, .csv, .json] }

@@ -1,0 +1,232 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RegistrarKit
+
+/// R1 on a temporary registry: good standing in every count, the registrations import, the roster
+/// column, lapses and re-joining.
+struct RegistrationTests {
+    let store: TemporaryRegistry
+    init() throws { store = try TemporaryRegistry() }
+
+    func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    func register(_ memberID: Int64, _ years: Int...) throws {
+        try store.registry.write { db in
+            for year in years {
+                try db.execute(sql: "INSERT INTO registration (member_id, year, recorded_on) VALUES (?, ?, '2019-01-01')",
+                               arguments: [memberID, year])
+            }
+        }
+    }
+
+    func require(from year: Int, grace: Int = 3, lapse: Int = 0) throws {
+        _ = try store.registry.setSetting(.registrationRequiredFrom, to: String(year))
+        _ = try store.registry.setSetting(.registrationGraceMonths, to: String(grace))
+        _ = try store.registry.setSetting(.registrationLapseYears, to: String(lapse))
+    }
+
+    func importFile(_ kind: FileKind, _ text: String, asOf: String = "2019-12-31", strict: Bool = false,
+                    dryRun: Bool = false) throws -> ImportSummary {
+        let path = store.folder.appendingPathComponent("\(kind.rawValue)-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var options = ImportOptions(asOf: day(asOf))
+        options.strict = strict
+        options.dryRun = dryRun
+        return try store.registry.importFile(kind, path: path, options: options)
+    }
+
+    @Test func withRegistrationNotRequiredEveryoneOnTheRollCounts() throws {
+        let a = try store.addMember("A", from: "2015-01-01")
+        try store.addMember("B", from: "2016-01-01")
+        try register(a, 2018)
+        let count = try store.registry.count(on: day("2019-06-30"))
+        #expect(count.individual == 2 && count.individualOnRoll == 2)
+    }
+
+    @Test func theGraceEndsOnTheLastDayOfMonthGraceMonths() throws {
+        let a = try store.addMember("A", from: "2015-01-01")
+        try register(a, 2018)
+        try require(from: 2018, grace: 3)
+        #expect(try store.registry.count(on: day("2019-03-31")).individual == 1)
+        let april = try store.registry.count(on: day("2019-04-01"))
+        #expect(april.individual == 0 && april.individualOnRoll == 1 && april.unregistered == 1)
+        try require(from: 2018, grace: 0)
+        #expect(try store.registry.count(on: day("2018-12-31")).individual == 1)
+        #expect(try store.registry.count(on: day("2019-01-01")).individual == 0)
+    }
+
+    @Test func joiningRegistersTheYearJoinedAndEarlierYearsCountAsRegistered() throws {
+        try store.addMember("NEW", from: "2019-02-01")
+        try store.addMember("OLD", from: "2015-01-01")
+        try require(from: 2019, grace: 3)
+        #expect(try store.registry.count(on: day("2018-12-31")).individual == 1) // NEW has not joined yet
+        #expect(try store.registry.count(on: day("2019-03-31")).individual == 2)
+        let december = try store.registry.count(on: day("2019-12-31"))
+        #expect(december.individual == 1 && december.individualOnRoll == 2)
+        #expect(try store.registry.registrationStatus(key: "NEW", on: day("2019-12-31")).inGoodStanding)
+        #expect(try !store.registry.registrationStatus(key: "OLD", on: day("2019-12-31")).inGoodStanding)
+    }
+
+    /// Members registered in every pattern around the boundaries, for comparing the SQL and Swift forms.
+    func boundaryRegistry() throws {
+        let patterns: [(start: String, end: String?, years: [Int])] = [
+            ("2015-01-01", nil, []), ("2015-01-01", nil, [2018]), ("2015-01-01", nil, [2019]), ("2015-01-01", nil, [2018, 2019]),
+            ("2019-03-31", nil, []), ("2018-04-01", nil, []), ("2016-02-29", "2019-04-01", [2018]), ("2020-02-29", nil, []),
+            ("2015-01-01", "2019-03-31", [2018]), ("2017-06-30", nil, [2020]), ("2015-01-01", nil, [2017]),
+        ]
+        for (index, pattern) in patterns.enumerated() {
+            let id = try store.addMember("P\(index)", from: pattern.start, until: pattern.end)
+            for year in pattern.years { try register(id, year) }
+        }
+    }
+
+    @Test func theSQLAndSwiftFormsOfGoodStandingAgreeOnBoundaryDays() throws {
+        try boundaryRegistry()
+        for grace in [0, 3] {
+            try require(from: 2018, grace: grace)
+            let rule = try store.registry.settings().registration
+            for iso in ["2017-12-31", "2018-01-01", "2018-12-31", "2019-01-01", "2019-03-30", "2019-03-31", "2019-04-01",
+                        "2019-12-31", "2020-01-01", "2020-02-29", "2020-03-31", "2020-04-01"] {
+                let day = day(iso)
+                try store.registry.read { db in
+                    let bySQL = try Set(String.fetchAll(db, sql: """
+                        SELECT m.member_no FROM membership_period p JOIN member m ON m.id = p.member_id
+                        WHERE \(Standing.goodStandingSQL(period: "p", member: "p.member_id", on: "?1", day: day, rule: rule))
+                        """, arguments: [day.iso]))
+                    let native = try GoodStanding(db, on: day, rule: rule)
+                    let bySwift = try Set(Row.fetchAll(db, sql: "SELECT id, member_no FROM member").compactMap { row -> String? in
+                        native.periodStart(of: row["id"]) == nil ? nil : row["member_no"]
+                    })
+                    #expect(bySQL == bySwift, "grace \(grace) on \(iso)")
+                    #expect(native.inGoodStanding == bySwift.count)
+                }
+            }
+        }
+    }
+
+    @Test func monthEndSeriesAgreeWithTheCountOnEachMonthsLastDay() throws {
+        try boundaryRegistry()
+        try require(from: 2018, grace: 3)
+        let range = YearMonth(year: 2017, month: 1)!...YearMonth(year: 2020, month: 12)!
+        for flow in try store.registry.monthlyFlows(range) {
+            #expect(flow.endCount == (try store.registry.count(on: flow.month.lastDay).individual), "\(flow.month)")
+        }
+        let segments = try store.registry.segmentSizes(on: day("2019-04-01"), segments: BuiltInSegments.all)
+        let members = try store.registry.count(on: day("2019-04-01")).individual
+        #expect(members < 11)
+        #expect(segments.filter { $0.segment.population == .members }.allSatisfy { $0.population == members })
+    }
+
+    @Test func lapseEndsTheMembershipOn1JanuaryOfLPlusNPlusOneOnceOnly() throws {
+        let a = try store.addMember("A", from: "2015-01-01")
+        let b = try store.addMember("B", from: "2015-01-01")
+        try register(a, 2016, 2017)
+        try register(b, 2017, 2018)
+        try require(from: 2017, grace: 3, lapse: 1)
+        #expect(try store.registry.lapseUnregistered(asOf: day("2019-01-01"), dryRun: true, maxLapseBasisPoints: 10_000)
+                == LapseResult(lapsed: 1, dryRun: true))
+        #expect(try store.registry.count(on: day("2019-01-01")).individualOnRoll == 2)
+        #expect(throws: RegistrationError.self) {
+            try store.registry.lapseUnregistered(asOf: day("2019-01-01"), dryRun: false, maxLapseBasisPoints: 1000)
+        }
+        #expect(try store.registry.lapseUnregistered(asOf: day("2019-01-01"), dryRun: false, maxLapseBasisPoints: 10_000)
+                == LapseResult(lapsed: 1, dryRun: false))
+        let ended = try store.registry.read { db in
+            try Row.fetchOne(db, sql: "SELECT end_date, end_reason FROM membership_period WHERE member_id = ?", arguments: [a])
+        }
+        #expect(ended?["end_date"] == "2019-01-01" && ended?["end_reason"] == "unregistered")
+        #expect(try store.registry.count(on: day("2018-12-31")).individualOnRoll == 2)
+        #expect(try store.registry.count(on: day("2019-01-01")).individualOnRoll == 1)
+        #expect(try store.registry.lapseUnregistered(asOf: day("2019-01-01"), dryRun: false, maxLapseBasisPoints: 10_000).lapsed == 0)
+        #expect(try store.registry.auditEntries().contains { $0.action == "registration.lapse" })
+
+        // Registering again re-joins: a new period.
+        let summary = try importFile(.registrations, "会员编号,注册年度,缴费日期,金额\nA,2019,2019-05-06,200\n")
+        #expect(summary.inserted == 1)
+        // A counts again from the payment; B, registered through 2018, is on the roll but past the grace.
+        let rejoined = try store.registry.count(on: day("2019-05-06"))
+        #expect(rejoined.individualOnRoll == 2 && rejoined.individual == 1)
+        #expect(try store.registry.count(on: day("2019-05-05")).individualOnRoll == 1)
+        #expect(try store.registry.registrationStatus(key: "A", on: day("2019-05-06")).inGoodStanding)
+    }
+
+    @Test func lapseNeedsTheSettings() throws {
+        try store.addMember("A", from: "2015-01-01")
+        #expect(throws: RegistrationError.self) {
+            try store.registry.lapseUnregistered(asOf: day("2019-01-01"), dryRun: true, maxLapseBasisPoints: 1000)
+        }
+    }
+
+    @Test func registrationsImportAndReImportUnchanged() throws {
+        try store.addMember("A", from: "2015-01-01")
+        try store.addMember("B", from: "2018-06-01")
+        let file = "member_no,year,paid_on,amount,receipt\nA,2018,2018-02-01,200,R1\nA,2019年,2019/1/15,\"1,200.50\",R2\nB,2018,,,\n"
+        let first = try importFile(.registrations, file)
+        #expect(first.inserted == 3 && first.rejected == 0)
+        let again = try importFile(.registrations, file)
+        #expect(again.unchanged == 3 && again.inserted == 0)
+        let amount = try store.registry.read { db in try Int.fetchOne(db, sql: "SELECT amount_fen FROM registration WHERE year = 2019") }
+        #expect(amount == 120_050)
+        let changed = try importFile(.registrations, "member_no,year,amount\nA,2018,300\n")
+        #expect(changed.updated == 1)
+    }
+
+    @Test func badRegistrationRowsAreRejectedWithLineColumnAndReason() throws {
+        try store.addMember("A", from: "2016-01-01")
+        let summary = try importFile(.registrations, """
+            会员编号,注册年度,金额
+            A,2018,200
+            A,18,200
+            Z9,2018,200
+            A,2019,two hundred
+            A,2015,200
+            A,2018,200
+
+            """)
+        #expect(summary.inserted == 1 && summary.rejected == 5)
+        let rejects = try String(contentsOfFile: try #require(summary.rejectsFile), encoding: .utf8)
+        for expected in ["3,注册年度", "'18' is not a year", "4,会员编号", "5,金额", "not an amount of money", "6,注册年度",
+                         "before the member joined", "7,注册年度", "first on line 2"] {
+            #expect(rejects.contains(expected), "\(expected)")
+        }
+        #expect(throws: (any Error).self) { try importFile(.registrations, "会员编号,注册年度\nA,2019\nA,xx\n", strict: true) }
+        let dry = try importFile(.registrations, "会员编号,注册年度\nA,2019\n", dryRun: true)
+        #expect(dry.inserted == 1)
+        #expect(try store.registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM registration") } == 1)
+    }
+
+    @Test func theRosterColumnRecordsRegistrationsOnceAndRejectsBadValues() throws {
+        let roster = """
+            会员编号,姓名,入会日期,年度注册
+            A1,张三,2015-01-01,2017、2018
+            A2,李四,2016-01-01,是
+            A3,王五,2016-01-01,否
+            A4,赵六,2016-01-01,maybe
+
+            """
+        let first = try importFile(.members, roster)
+        #expect(first.rejected == 1 && first.unknownColumns.isEmpty)
+        let rejects = try String(contentsOfFile: try #require(first.rejectsFile), encoding: .utf8)
+        #expect(rejects.contains("5,年度注册") && rejects.contains("'maybe' is not a registration"))
+        let years = { try self.store.registry.read { db in
+            try Row.fetchAll(db, sql: "SELECT m.member_no, r.year FROM registration r JOIN member m ON m.id = r.member_id ORDER BY 1, 2")
+                .map { "\($0["member_no"] as String):\($0["year"] as Int)" }
+        } }
+        #expect(try years() == ["A1:2017", "A1:2018", "A2:2019"])
+        _ = try importFile(.members, roster)
+        #expect(try years() == ["A1:2017", "A1:2018", "A2:2019"])
+    }
+
+    @Test func settingsOutOfRangeNameTheSetting() throws {
+        for (key, value) in [(SocietySettings.Key.registrationRequiredFrom, "1800"), (.registrationGraceMonths, "12"),
+                             (.registrationLapseYears, "-1"), (.registrationGraceMonths, "x")] {
+            #expect(throws: SettingsError.self) { try store.registry.setSetting(key, to: value) }
+            do { _ = try store.registry.setSetting(key, to: value) } catch let error as SettingsError {
+                #expect(error.message(.en).contains(key.rawValue) && error.message(.zh).contains(key.rawValue))
+            }
+        }
+        #expect(try store.registry.setSetting(.registrationRequiredFrom, to: "2018").registration.requiredFrom == 2018)
+        #expect(try store.registry.setSetting(.registrationRequiredFrom, to: "").registration.requiredFrom == nil)
+    }
+}

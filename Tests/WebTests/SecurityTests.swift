@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RegistrarKit
+import Testing
+@testable import RegistrarWeb
+
+/// Sessions, CSRF, lock-out, masking and the audit trail of the web view.
+@Suite(.serialized)
+struct SecurityTests {
+    @Test func theSessionCookieIsHttpOnlyAndSameSiteStrict() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            let answer = try await browser.signIn("viewer")
+            let cookie = answer.headers[values: .setCookie].first { $0.hasPrefix("registrar_session=") }
+            #expect(cookie?.contains("HttpOnly") == true)
+            #expect(cookie?.contains("SameSite=Strict") == true)
+        }
+    }
+
+    @Test func aSessionExpiresAfterEightHoursWithoutUseAndNotBefore() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("viewer")
+            harness.clock.advance(8 * 3600 - 60)
+            #expect(try await browser.get("/").status == .ok)
+            // Each request restarts the idle time.
+            harness.clock.advance(8 * 3600 - 60)
+            #expect(try await browser.get("/").status == .ok)
+            harness.clock.advance(8 * 3600)
+            let expired = try await browser.get("/")
+            #expect(expired.status == .seeOther)
+            #expect(expired.location == "/login?expired=1")
+            let login = try await browser.get(expired.location ?? "/login")
+            #expect(login.body.contains("Your session has expired"))
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test func aPostWithoutItsCSRFTokenIsRefusedAndChangesNothing() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            // The sign-in form's own token.
+            _ = try await browser.get("/login")
+            let noToken = try await browser.post("/login", form: ["username": "staff", "password": WebHarness.password])
+            #expect(noToken.status == .forbidden)
+            #expect(noToken.body.contains("security token"))
+            #expect(browser.cookies["registrar_session"] == nil)
+
+            try await browser.signIn("staff")
+            let wrong = try await browser.post("/logout", form: ["csrf_token": String(repeating: "0", count: 64)])
+            #expect(wrong.status == .forbidden)
+            #expect(try await browser.get("/").status == .ok)
+
+            let before = try harness.registry.count(on: Day(iso: "2019-12-31")!)
+            let roster = try Data(contentsOf: WebHarness.fixtures.appendingPathComponent("members-2019-12-31.csv"))
+            let upload = try await browser.upload("/import", fields: [("kind", "members"), ("as_of", "2019-12-31")],
+                                                  file: ("members.csv", roster))
+            #expect(upload.status == .forbidden)
+            #expect(try harness.registry.count(on: Day(iso: "2019-12-31")!) == before)
+            #expect(try harness.registry.recentImports(limit: 20).count == Demo.steps.count)
+
+            let out = try await browser.post("/logout", form: ["csrf_token": try await browser.sessionCSRF()])
+            #expect(out.status == .seeOther)
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test func fiveFailedSignInsInARowLockTheAccountForFifteenMinutes() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            for _ in 1...4 {
+                #expect(try await browser.signIn("staff", password: "wrong password!").status == .unauthorized)
+            }
+            // A good sign-in starts the count again.
+            #expect(try await browser.signIn("staff").status == .seeOther)
+            let other = Browser(client)
+            for _ in 1...4 {
+                #expect(try await other.signIn("staff", password: "wrong password!").status == .unauthorized)
+            }
+            let fifth = try await other.signIn("staff", password: "wrong password!")
+            #expect(fifth.status == .tooManyRequests)
+            #expect(fifth.body.contains("locked until"))
+            // Locked: even the right password is refused.
+            #expect(try await other.signIn("staff").status == .tooManyRequests)
+            harness.clock.advance(15 * 60 - 1)
+            #expect(try await other.signIn("staff").status == .tooManyRequests)
+            harness.clock.advance(1)
+            #expect(try await other.signIn("staff").status == .seeOther)
+            let audit = try harness.registry.auditEntries().filter { $0.action == "web.login.locked" }
+            #expect(audit.count == 1 && audit.first?.actor == "web:staff")
+        }
+    }
+
+    @Test func identityNumbersAreMaskedAndOnlyAnAdminRevealsOneWhichIsAudited() async throws {
+        let harness = try WebHarness()
+        let profile = try harness.registry.showMember(key: "M100160", reveal: false)
+        let number = try #require(profile.idNumber)
+        try await harness.test { client in
+            let staff = Browser(client)
+            try await staff.signIn("staff")
+            let page = try await staff.get("/members/M100160")
+            #expect(page.status == .ok)
+            #expect(page.body.contains(Masking.identityNumber(number)))
+            #expect(!page.body.contains(number))
+            #expect(!page.body.contains("/members/M100160/reveal"))
+            let refused = try await staff.post("/members/M100160/reveal", form: ["csrf_token": try await staff.sessionCSRF()])
+            #expect(refused.status == .forbidden)
+            #expect(!refused.body.contains(number))
+
+            let admin = Browser(client)
+            try await admin.signIn("admin")
+            let adminPage = try await admin.get("/members/M100160")
+            #expect(!adminPage.body.contains(number))
+            #expect(adminPage.body.contains("/members/M100160/reveal"))
+            #expect(try await admin.post("/members/M100160/reveal", form: [:]).status == .forbidden)
+            let revealed = try await admin.post("/members/M100160/reveal", form: ["csrf_token": try await admin.sessionCSRF()])
+            #expect(revealed.status == .ok)
+            #expect(revealed.body.contains(number))
+        }
+        let entries = try harness.registry.auditEntries()
+        #expect(entries.filter { $0.action == "member.reveal" }.map(\.actor) == ["web:admin"])
+        #expect(entries.contains { $0.action == "member.show" && $0.actor == "web:staff" && $0.subject == "M100160" })
+        #expect(!entries.contains { ($0.subject ?? "").contains(number) || ($0.detail ?? "").contains(number) })
+    }
+
+    @Test func aSearchByIdentityNumberFindsTheMemberAndIsAuditedMasked() async throws {
+        let harness = try WebHarness()
+        let profile = try harness.registry.showMember(key: "M100160", reveal: false)
+        let number = try #require(profile.idNumber)
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            let page = try await browser.get("/members?q=" + number)
+            #expect(page.body.contains(#"href="/members/M100160""#))
+            #expect(!page.body.contains(">" + number + "<"))
+            let byName = try await browser.get("/members?q=" + FormData.percentEncode(String(profile.name.prefix(1))))
+            #expect(byName.body.contains(profile.name))
+        }
+        let searches = try harness.registry.auditEntries().filter { $0.action == "member.search" }
+        #expect(searches.first?.actor == "web:staff")
+        #expect(!searches.contains { ($0.subject ?? "").contains(number) })
+    }
+
+    @Test func aRemovedAccountsSessionIsRefusedAtItsNextRequest() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("viewer")
+            #expect(try await browser.get("/").status == .ok)
+            try harness.registry.removeWebUser(name: "viewer")
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+}
