@@ -2,7 +2,7 @@ import Foundation
 
 /// The benchmark executable: measures registrar against a baseline in the same run, as ratios.
 ///
-/// Usage: `swift build -c release && .build/release/registrar-bench import [--rows N] [--rounds R]`.
+/// Usage: `swift build -c release && .build/release/registrar-bench import [--rows N] [--rounds R] [--registrar PATH]`.
 /// Benchmarks print figures; they never pass or fail a test.
 @main
 enum Bench {
@@ -33,7 +33,14 @@ enum Bench {
             }
             rounds = value
         }
-        let workspace = try Workspace()
+        // Another build's registrar, to measure it by the same benchmark (an earlier commit's, for a
+        // before-and-after table); by default the one built beside this benchmark.
+        var registrar: String?
+        if let index = arguments.firstIndex(of: "--registrar") {
+            guard index + 1 < arguments.count else { throw BenchError("--registrar needs the path of a registrar binary") }
+            registrar = arguments[index + 1]
+        }
+        let workspace = try Workspace(registrar: registrar)
         switch scenario {
         case "import": try ImportBenchmark(rows: rows, rounds: rounds, workspace: workspace).run()
         case "integrity": try IntegrityBenchmark(rows: rows, workspace: workspace).run()
@@ -61,11 +68,11 @@ struct Workspace {
     let folder: URL
     let registrar: String
 
-    init() throws {
+    init(registrar chosen: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("registrar-bench-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        registrar = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        registrar = chosen ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("registrar").path
         guard FileManager.default.isExecutableFile(atPath: registrar) else {
             throw BenchError("no registrar binary next to registrar-bench at \(registrar); build with `swift build -c release`")

@@ -54,6 +54,38 @@ struct RecordOrderTests {
         }
     }
 
+    /// Read in the column's order: records as they are while the column rises (an empty value never
+    /// breaks the run), then the rest from the first that does not, in order, each on its own line.
+    @Test func readsInFileOrderUntilTheColumnFallsThenTheRestInOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cases: [(text: String, expected: [String])] = [
+            // In order throughout, with an empty key and a repeated one: read as it is.
+            ("no,name\na,1\n,2\nb,3\nb,4\n", ["2 a", "3 ", "4 b", "5 b"]),
+            // In order up to c (line 4), then the rest, from line 5, by key.
+            ("no,name\na,1\n b ,2\nc,3\nb2,4\n\n\"z\",\"5\r\n\"\na1,6\nd,7", ["2 a", "3  b ", "4 c", "* 9 a1", "* 5 b2", "* 10 d", "* 7 z"]),
+            // Out of order at once.
+            ("no,name\nq,1\np,2\no,3\n", ["2 q", "* 4 o", "* 3 p"]),
+            // One record left when the order falls: it is the rest, in order.
+            ("no,name\nq,1\np,2\n", ["2 q", "3 p"]),
+        ]
+        for (index, (text, expected)) in cases.enumerated() {
+            let path = folder.appendingPathComponent("\(index).csv").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let reader = try CSVReader(path: path, displayName: "t.csv", encoding: .utf8)
+            _ = try reader.nextRecord()
+            var records: [String] = []
+            var lastBytes = 0
+            try reader.forEachRecord(orderedBy: 0) { record in
+                records.append((record.inFileOrder ? "" : "* ") + "\(record.line) \(record.string(0))")
+                #expect(record.bytesRead >= lastBytes && record.bytesRead <= text.utf8.count, "progress in case \(index)")
+                lastBytes = record.bytesRead
+            }
+            #expect(records == expected, "case \(index)")
+        }
+    }
+
     @Test func sortsInPlace() {
         var state: UInt64 = 42
         var keys = (0..<5_000).map { ordinal -> RecordOrder.Key in

@@ -165,6 +165,30 @@ struct RowOrderTests {
         #expect(monthAgain.summary[1] == 0 && monthAgain.summary[2] == 0 && monthAgain.summary[5] == 0, "\(monthAgain.summary)")
     }
 
+    /// A roster in member-number order for its first rows and not after (read as it is, then the rest
+    /// in order, the walks starting again) imports as the sorted one does, month one and month two.
+    @Test func aRosterInOrderPartWayImportsAsTheSortedOneDoes() throws {
+        let sorted = try TemporaryRegistry(), partly = try TemporaryRegistry()
+        func byNumber(_ rows: [String]) -> [String] {
+            rows.enumerated().sorted { a, b in
+                let (x, y) = (a.element.prefix { $0 != "," }, b.element.prefix { $0 != "," })
+                return x == y ? a.offset < b.offset : Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
+            }.map(\.element)
+        }
+        func partlySorted(_ rows: [String], seed: UInt64) -> [String] {
+            let half = rows.count / 2
+            return Array(rows[..<half]) + Self.shuffled(Array(rows[half...]), seed: seed)
+        }
+        let first = byNumber(Self.firstMonth()), second = byNumber(Self.secondMonth())
+        #expect(try importRows(first, into: sorted, asOf: "2018-06-30", file: "m1.csv")
+                == importRows(partlySorted(first, seed: 3), into: partly, asOf: "2018-06-30", file: "m1.csv"))
+        #expect(try importRows(first, into: sorted, asOf: "2018-06-30", file: "m1-again.csv")
+                == importRows(partlySorted(first, seed: 5), into: partly, asOf: "2018-06-30", file: "m1-again.csv"))
+        let month = try importRows(second, into: sorted, asOf: "2018-12-31", snapshot: true, file: "m2.csv")
+        #expect(try month == importRows(partlySorted(second, seed: 9), into: partly, asOf: "2018-12-31", snapshot: true, file: "m2.csv"))
+        #expect(month.summary[1] == 8 && month.summary[5] == 6, "\(month.summary)")
+    }
+
     /// A shuffled roster with a line break inside a quoted field, CRLF line ends, blank lines and no
     /// line break at the end: the rejects still name the file's lines.
     @Test func shuffledRowsKeepTheirLinesThroughQuotedLineBreaks() throws {

@@ -65,8 +65,10 @@ struct MemberRowImporter: RowImporter {
         registrations = RosterRegistrations(db, mapping: mapping, batchID: batchID, asOf: Day(iso: asOf))
     }
 
-    /// The rows are merged in member-number order whatever the file's order (`RecordOrder`), so the
-    /// merge walks the registry beside them; rejected rows are told in file order, after the others.
+    /// The rows are merged in member-number order whatever the file's order, so the merge walks the
+    /// registry beside them: as they are while the file is in that order, then the rest of the file
+    /// in that order (`CSVReader.forEachRecord(orderedBy:)`), whose rejected rows are told in file
+    /// order after the others.
     func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
         try importRows(from: reader, phase: { _ in }, each)
     }
@@ -79,20 +81,23 @@ struct MemberRowImporter: RowImporter {
         defer { merge.finishRows() } // also when a row or the file fails: the rollback finds no open cursor
         try merge.beginRows(fileSize: reader.fileSize)
         var rejected: [(record: CSVRecord, outcome: RowOutcome)] = []
+        var inFileOrder = true
         do {
             // The order (8 bytes a row) is let go before the first import builds its index.
-            let ordered = try validator.mapping.column("member_no").flatMap {
-                try reader.reordered(byColumn: $0)
-            }
-            try ReadAhead.run(reader: ordered ?? reader, check: { record -> Checked in
+            try ReadAhead.run(reader: reader, orderedBy: validator.mapping.column("member_no"), check: { record -> Checked in
                 if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
                 switch registrations.years(in: record) {
                 case .failure(let rejection): return .rejected(rejection.keeping(values))
                 case .success(let years): return .valid(values.detached(), registeredYears: years)
                 }
             }, body: { record, checked in
+                if inFileOrder, !record.inFileOrder {
+                    // The rest of the file starts again from its lowest member number.
+                    inFileOrder = false
+                    merge.restartWalks()
+                }
                 let outcome = try importChecked(checked)
-                if ordered != nil, case .rejected = outcome {
+                if !inFileOrder, case .rejected = outcome {
                     rejected.append((record, outcome))
                 } else {
                     try each(record, outcome)

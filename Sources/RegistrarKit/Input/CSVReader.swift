@@ -23,7 +23,7 @@ public final class CSVReader {
     /// The file's own line of each record, when they are read in another order (`RecordOrder`).
     private let order: RecordOrder?
     private var ordinal = 0
-    /// How the file was opened, for `reordered(byColumn:)`; nil for a reader of records in an order.
+    /// How the file was opened, for `forEachRecord(orderedBy:)`; nil for a reader of records in an order.
     let origin: (path: String, encoding: TextEncoding, firstInvalidUTF8: (offset: Int, line: Int)?)?
 
     /// - Parameter firstInvalidUTF8: from the file's survey when GB18030 was detected, not chosen, so a
@@ -54,6 +54,7 @@ public final class CSVReader {
         self.displayName = displayName
         self.order = order
         origin = nil
+        record.inFileOrder = false
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }
 

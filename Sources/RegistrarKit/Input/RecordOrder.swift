@@ -27,6 +27,8 @@ struct RecordOrder {
     let sequence: [UInt32]
 
     var count: Int { sequence.count }
+    /// Where the first record in the order's part of the file starts.
+    var start: Int { Int(offsets[0]) }
 
     /// The line on which record `ordinal` (in file order) starts.
     func line(ofRecord ordinal: Int) -> Int {
@@ -43,12 +45,13 @@ struct RecordOrder {
     /// A record with the blank lines after it, which are read with it.
     static let longestSpan = 2 * CSVReader.maxFieldBytes
 
-    /// The order of the records after the header by field `column`, or nil when the file is best read
-    /// as it is: already in that order (or of one row), not readable in pieces (a quote never closed,
-    /// a record over `longestRecord`, a file over 4 GiB), or not there to be read.
-    static func of(path: String, column: Int) -> RecordOrder? {
+    /// The order by field `column` of the records after the header, from record `first` on (the
+    /// records before it are only passed over), or nil when they are best read as they are: already
+    /// in that order (or one record), not readable in pieces (a quote never closed, a record over
+    /// `longestRecord`, a file over 4 GiB), or not there to be read.
+    static func of(path: String, column: Int, from first: Int = 0) -> RecordOrder? {
         guard let file = try? RawFile(path: path, displayName: path), file.size < Int(UInt32.max) else { return nil }
-        var scanner = Scanner(column: column, fileSize: file.size)
+        var scanner = Scanner(column: column, fileSize: file.size, skip: first)
         guard (try? file.forEachChunk({ scanner.feed($0) })) == true, let order = scanner.finish() else { return nil }
         return order
     }
@@ -99,10 +102,14 @@ struct RecordOrder {
         var firstLine = 0
         var keys: [Key] = []
         let fileSize: Int
+        /// Records after the header that are passed over, not ordered.
+        let skip: Int
+        var passed = 0
 
-        init(column: Int, fileSize: Int) {
+        init(column: Int, fileSize: Int, skip: Int = 0) {
             self.column = column
             self.fileSize = fileSize
+            self.skip = skip
         }
 
         mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -200,6 +207,7 @@ struct RecordOrder {
 
         private mutating func record() {
             guard headerSeen else { headerSeen = true; return }
+            guard passed == skip else { passed += 1; return }
             guard offsets.count < Int(UInt32.max) - 1 else { failed = true; return }
             // A record and the blank lines after it are read in one piece, which must fit a read.
             if let last = offsets.last, recordStart - Int(last) > RecordOrder.longestSpan { failed = true }
@@ -212,7 +220,7 @@ struct RecordOrder {
             if offsets.count == 1024 {
                 // Room for the whole file at the first rows' length, so the arrays are not copied as
                 // they grow (doubling them held both copies at once: 24 MB more at a million rows).
-                let estimate = fileSize / max(1, (recordStart - Int(offsets[0])) / 1024) * 21 / 20 + 1024
+                let estimate = (fileSize - Int(offsets[0])) / max(1, (recordStart - Int(offsets[0])) / 1024) * 21 / 20 + 1024
                 keys.reserveCapacity(estimate)
                 offsets.reserveCapacity(estimate + 1)
             }
@@ -353,20 +361,78 @@ final class OrderedRecords {
 }
 
 extension CSVReader {
-    /// A reader of the records after the header in the order of field `column`, or nil when this
-    /// file is best read on as it is (see `RecordOrder.of`).
+    /// Calls `body` with each record left, in the order of field `column`'s bytes (SQLite's BINARY
+    /// order, the order the merge walks the registry in), each record with its line in the file.
     ///
-    /// A GB18030 file is transcoded once through before: a byte that is not GB18030 is then reported
-    /// at its place in the file, as reading it in its own order would, before any row is merged.
-    func reordered(byColumn column: Int) throws -> CSVReader? {
-        guard let (path, encoding, firstInvalidUTF8) = origin, let order = RecordOrder.of(path: path, column: column) else {
-            return nil
+    /// The records are read as they are in the file while that field rises, so a roster exported by
+    /// member number costs nothing more. At the first record whose value comes before the one above
+    /// it, the rest of the file, from that record on, is found in one pass (`RecordOrder`) and read in
+    /// the field's order, each such record with `inFileOrder` false. When the rest cannot be read in
+    /// pieces (or is in order already), it is read on as it is. An empty value is never out of order.
+    ///
+    /// A GB18030 file is transcoded once through before its rest is read in order: a byte that is not
+    /// GB18030 is then reported at its place in the file, as reading it in its own order would.
+    func forEachRecord(orderedBy column: Int, _ body: (CSVRecord) throws -> Void) throws {
+        struct OutOfOrder: Error { let order: RecordOrder }
+        var previous: [UInt8] = []
+        var passed = 0
+        var watching = origin != nil
+        do {
+            try forEachRecord { record in
+                if watching, record.oversize == nil {
+                    let comesBefore = record.withField(column) { field -> Bool in
+                        guard let key = RecordOrder.trimmed(field), !key.isEmpty else { return false }
+                        defer { previous.removeAll(keepingCapacity: true); previous.append(contentsOf: key) }
+                        return RecordOrder.compare(key, previous) < 0
+                    }
+                    if comesBefore {
+                        watching = false
+                        if let origin, let order = RecordOrder.of(path: origin.path, column: column, from: passed) {
+                            throw OutOfOrder(order: order)
+                        }
+                    }
+                }
+                passed += 1
+                try body(record)
+            }
+        } catch let outOfOrder as OutOfOrder {
+            guard let (path, encoding, firstInvalidUTF8) = origin else { return }
+            if encoding == .gb18030 {
+                let whole = try UTF8Source(path: path, displayName: displayName, encoding: .gb18030, firstInvalidUTF8: firstInvalidUTF8)
+                var text: [UInt8] = []
+                while try whole.next(into: &text) { text.removeAll(keepingCapacity: true) }
+            }
+            let (start, size) = (outOfOrder.order.start, fileSize)
+            let rest = try CSVReader(path: path, displayName: displayName, encoding: encoding, order: outOfOrder.order)
+            try rest.forEachRecord { record in
+                var record = record
+                // The rest's bytes come after the records read before it (the line break the reader
+                // adds to a last record without one is not the file's).
+                record.bytesRead = min(size, start + record.bytesRead)
+                try body(record)
+            }
         }
-        if encoding == .gb18030 {
-            let whole = try UTF8Source(path: path, displayName: displayName, encoding: .gb18030, firstInvalidUTF8: firstInvalidUTF8)
-            var text: [UInt8] = []
-            while try whole.next(into: &text) { text.removeAll(keepingCapacity: true) }
+    }
+}
+
+extension RecordOrder {
+    /// A field's bytes without the spaces and tabs around them, as normalising drops them.
+    static func trimmed(_ field: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        var low = 0, high = field.count
+        while low < high, field[low] == 0x20 || field[low] == 0x09 { low += 1 }
+        while high > low, field[high - 1] == 0x20 || field[high - 1] == 0x09 { high -= 1 }
+        return low == high ? nil : UnsafeRawBufferPointer(rebasing: field[low..<high])
+    }
+
+    /// SQLite's BINARY order of two byte strings: bytes, then length.
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Int {
+        b.withUnsafeBytes { b in
+            let common = min(a.count, b.count)
+            if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+                let order = memcmp(x, y, common)
+                if order != 0 { return Int(order) }
+            }
+            return a.count - b.count
         }
-        return try CSVReader(path: path, displayName: displayName, encoding: encoding, order: order)
     }
 }
