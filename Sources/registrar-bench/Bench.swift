@@ -2,7 +2,7 @@ import Foundation
 
 /// The benchmark executable: measures registrar against a baseline in the same run, as ratios.
 ///
-/// Usage: `swift build -c release && .build/release/registrar-bench import [--rows N]`.
+/// Usage: `swift build -c release && .build/release/registrar-bench import [--rows N] [--rounds R] [--registrar PATH]`.
 /// Benchmarks print figures; they never pass or fail a test.
 @main
 enum Bench {
@@ -26,9 +26,23 @@ enum Bench {
             }
             rows = value
         }
-        let workspace = try Workspace()
+        var rounds = 2
+        if let index = arguments.firstIndex(of: "--rounds") {
+            guard index + 1 < arguments.count, let value = Int(arguments[index + 1]), value > 0 else {
+                throw BenchError("--rounds needs a whole number of rounds, such as --rounds 3")
+            }
+            rounds = value
+        }
+        // Another build's registrar, to measure it by the same benchmark (an earlier commit's, for a
+        // before-and-after table); by default the one built beside this benchmark.
+        var registrar: String?
+        if let index = arguments.firstIndex(of: "--registrar") {
+            guard index + 1 < arguments.count else { throw BenchError("--registrar needs the path of a registrar binary") }
+            registrar = arguments[index + 1]
+        }
+        let workspace = try Workspace(registrar: registrar)
         switch scenario {
-        case "import": try ImportBenchmark(rows: rows, workspace: workspace).run()
+        case "import": try ImportBenchmark(rows: rows, rounds: rounds, workspace: workspace).run()
         case "integrity": try IntegrityBenchmark(rows: rows, workspace: workspace).run()
         case "report": try ReportBenchmark(rows: rows, workspace: workspace).run()
         case "segments": try SegmentsBenchmark(rows: rows, workspace: workspace).run()
@@ -36,11 +50,12 @@ enum Bench {
         case "web": try WebBenchmark(rows: rows, workspace: workspace).run()
         case "roster":
             // Writes the benchmark's roster to a file, for profiling an import by hand (`--shuffled`:
-            // the same rows in a fixed random order).
+            // the same rows in a fixed random order; `--changed`: next month's roster).
             guard let index = arguments.firstIndex(of: "--out"), index + 1 < arguments.count else {
                 throw BenchError("roster needs --out FILE")
             }
-            try RosterGenerator(rows: rows, shuffled: arguments.contains("--shuffled")).write(to: arguments[index + 1])
+            try RosterGenerator(rows: rows, shuffled: arguments.contains("--shuffled"), changed: arguments.contains("--changed"))
+                .write(to: arguments[index + 1])
         default:
             FileHandle.standardError.write(Data("registrar-bench: unknown scenario '\(scenario)'; use: import, report, integrity, segments, web, registration, roster\n".utf8))
             exit(2)
@@ -53,11 +68,11 @@ struct Workspace {
     let folder: URL
     let registrar: String
 
-    init() throws {
+    init(registrar chosen: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("registrar-bench-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        registrar = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        registrar = chosen ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("registrar").path
         guard FileManager.default.isExecutableFile(atPath: registrar) else {
             throw BenchError("no registrar binary next to registrar-bench at \(registrar); build with `swift build -c release`")

@@ -1,67 +1,132 @@
 import Foundation
 
-/// Issue 3's benchmark: `registrar import members` against sqlite3's own `.import` of the same file.
+/// Issues 3 and 18's benchmark: `registrar import members` against sqlite3's own `.import` of the same
+/// file, with the roster sorted by member number and shuffled, for the three imports a society makes:
+/// the first, the same roster again, and next month's roster as a `--snapshot` (2 % changed, 1 % new,
+/// 1 % absent).
 struct ImportBenchmark {
     let rows: Int
+    let rounds: Int
     let workspace: Workspace
 
-    func run() throws {
-        let roster = workspace.path("roster.csv")
-        try RosterGenerator(rows: rows).write(to: roster)
-        let size = (try FileManager.default.attributesOfItem(atPath: roster)[.size] as? Int) ?? 0
-        print("roster: \(rows) rows, 13 columns, \(size / 1_048_576) MiB, UTF-8")
+    /// One of the table's cells: an import, and the file its baseline imports.
+    private enum Cell: Int, CaseIterable {
+        case fresh, again, snapshot
 
-        // A new registry, copied afresh for each first import.
+        var label: String {
+            switch self {
+            case .fresh: "fresh import"
+            case .again: "re-import, all unchanged"
+            case .snapshot: "--snapshot, 2% changed, 1% new, 1% absent"
+            }
+        }
+    }
+
+    private enum Order: Int, CaseIterable {
+        case sorted, shuffled
+        var label: String { self == .sorted ? "sorted" : "shuffled" }
+    }
+
+    func run() throws {
+        // Written by child processes: a spawned child's peak memory counts its parent's, so the
+        // benchmark keeps its own small (a shuffle's order array is 8 MB).
+        func roster(_ name: String, _ flags: [String]) throws -> String {
+            let path = workspace.path(name)
+            let made = try Measure.run(CommandLine.arguments[0], ["roster", "--rows", String(rows), "--out", path] + flags)
+            guard made.status == 0 else { throw BenchError("cannot write the roster \(name)") }
+            return path
+        }
+        let files: [Order: (roster: String, changed: String)] = [
+            .sorted: (try roster("roster.csv", []), try roster("changed.csv", ["--changed"])),
+            .shuffled: (try roster("roster-shuffled.csv", ["--shuffled"]), try roster("changed-shuffled.csv", ["--changed", "--shuffled"])),
+        ]
+        let size = (try FileManager.default.attributesOfItem(atPath: files[.sorted]!.roster)[.size] as? Int) ?? 0
+        print("roster: \(rows) rows, 13 columns, \(size / 1_048_576) MiB, UTF-8; next month's: \(rows / 50) changed, \(rows / 100) new, \(rows / 100) absent")
+
         let empty = workspace.path("empty.sqlite")
         _ = try Measure.run(workspace.registrar, ["init", "--db", empty])
-        let db = workspace.path("registry.sqlite")
-        let arguments = ["import", "members", roster, "--db", db, "--as-of", "2019-12-31", "--format", "json"]
-
-        // The machine's speed drifts by a fifth from minute to minute, so (3), (1) and (2) are run in
-        // turn, three times, and each is reported by its best run (with all runs shown): alternating
-        // keeps a slow minute from landing on one side only. Each (2) re-imports into the registry
-        // the (1) before it made.
-        let plain = workspace.path("plain.sqlite")
-        let script = workspace.path("import.sql")
-        try """
-            CREATE TABLE roster (member_no TEXT, name TEXT, gender TEXT, birth_date TEXT, id_number TEXT, email TEXT,
-              phone TEXT, employer TEXT, title TEXT, discipline TEXT, province TEXT, grade TEXT, join_date TEXT);
-            .mode csv
-            .import --skip 1 \(roster) roster
-
-            """.write(toFile: script, atomically: true, encoding: .utf8)
-        var baselines: [Measurement] = []
-        var firsts: [Measurement] = []
-        var agains: [Measurement] = []
-        for _ in 0..<3 {
-            try? FileManager.default.removeItem(atPath: plain)
-            baselines.append(try Measure.run("sqlite3", [plain], input: script))
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-            try FileManager.default.copyItem(atPath: empty, toPath: db)
-            firsts.append(try Measure.run(workspace.registrar, arguments))
-            agains.append(try Measure.run(workspace.registrar, arguments))
+        func arguments(_ file: String, _ db: String, snapshot: Bool) -> [String] {
+            ["import", "members", file, "--db", db, "--as-of", snapshot ? "2020-01-31" : "2019-12-31", "--format", "json"]
+                + (snapshot ? ["--snapshot"] : [])
         }
+        func replace(_ db: String, with source: String) throws {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            try FileManager.default.copyItem(atPath: source, toPath: db)
+        }
+        func baseline(_ file: String) throws -> Measurement {
+            let plain = workspace.path("plain.sqlite")
+            let script = workspace.path("import.sql")
+            try? FileManager.default.removeItem(atPath: plain)
+            try """
+                CREATE TABLE roster (member_no TEXT, name TEXT, gender TEXT, birth_date TEXT, id_number TEXT, email TEXT,
+                  phone TEXT, employer TEXT, title TEXT, discipline TEXT, province TEXT, grade TEXT, join_date TEXT);
+                .mode csv
+                .import --skip 1 \(file) roster
+
+                """.write(toFile: script, atomically: true, encoding: .utf8)
+            return try Measure.run("sqlite3", [plain], input: script)
+        }
+
+        // The machine's speed drifts by a fifth from minute to minute, so every cell and its baseline
+        // are run in turn, `rounds` times, and each is reported by its best run (with all runs shown):
+        // alternating keeps a slow minute from landing on one side only. Each re-import goes into
+        // the registry the fresh import of the same order made just before; each snapshot into a copy of it.
+        var runs: [Order: [Cell: (registrar: [Measurement], baseline: [Measurement])]] = [:]
+        func record(_ order: Order, _ cell: Cell, _ registrar: Measurement, _ base: Measurement) throws {
+            guard registrar.status == 0, base.status == 0 else {
+                throw BenchError("\(order.label) \(cell.label): registrar exit \(registrar.status), sqlite3 exit \(base.status)")
+            }
+            var cells = runs[order] ?? [:]
+            var pair = cells[cell] ?? ([], [])
+            pair.registrar.append(registrar)
+            pair.baseline.append(base)
+            cells[cell] = pair
+            runs[order] = cells
+        }
+        let db = workspace.path("registry.sqlite")
+        let snapshotDB = workspace.path("snapshot.sqlite")
+        for _ in 0..<rounds {
+            for order in Order.allCases {
+                let (file, changed) = files[order]!
+                let freshBaseline = try baseline(file)
+                try replace(db, with: empty)
+                try record(order, .fresh, try Measure.run(workspace.registrar, arguments(file, db, snapshot: false)), freshBaseline)
+                let againBaseline = try baseline(file)
+                try replace(snapshotDB, with: db)
+                try record(order, .again, try Measure.run(workspace.registrar, arguments(file, db, snapshot: false)), againBaseline)
+                let snapshotBaseline = try baseline(changed)
+                try record(order, .snapshot, try Measure.run(workspace.registrar, arguments(changed, snapshotDB, snapshot: true)), snapshotBaseline)
+            }
+        }
+
         func best(_ runs: [Measurement]) -> Measurement { runs.min { $0.seconds < $1.seconds }! }
-        let (baseline, first, second) = (best(baselines), best(firsts), best(agains))
-
-        // Not one of the issue's figures: the same rows in another order, which the merge cannot walk
-        // in member-number order beside the file, so it searches for each row.
-        // Written by a child process: a spawned child's peak memory counts its parent's, so the
-        // benchmark keeps its own small (the shuffle's order array is 8 MB).
-        let shuffledRoster = workspace.path("roster-shuffled.csv")
-        _ = try Measure.run(CommandLine.arguments[0], ["roster", "--rows", String(rows), "--shuffled", "--out", shuffledRoster])
-        var shuffledArguments = arguments
-        shuffledArguments[2] = shuffledRoster
-        let shuffled = try Measure.run(workspace.registrar, shuffledArguments)
-
         func all(_ runs: [Measurement]) -> String { runs.map { String(format: "%.2f", $0.seconds) }.joined(separator: ", ") }
-        print(Measure.format("(1) registrar import members, fresh (best of 3)", first) + "  runs: \(all(firsts)) s")
-        print(Measure.format("(2) registrar import members, again (best of 3)", second) + "  runs: \(all(agains)) s")
-        print(Measure.format("    again, the rows shuffled (not a target)", shuffled))
-        print(Measure.format("(3) sqlite3 .import (baseline, best of 3)", baseline) + "  runs: \(all(baselines)) s")
-        print(String(format: "ratio (1)/(3) = %.2f   (2)/(3) = %.2f   shuffled/(3) = %.2f   peak memory (1) %.1f MiB, (2) %.1f MiB",
-                     first.seconds / baseline.seconds, second.seconds / baseline.seconds, shuffled.seconds / baseline.seconds,
-                     firsts.map(\.peakMiB).max()!, agains.map(\.peakMiB).max()!))
+        var ratio: [Order: [Cell: Double]] = [:]
+        var cpuRatio: [Order: [Cell: Double]] = [:]
+        var peak = 0.0
+        for order in Order.allCases {
+            for cell in Cell.allCases {
+                let (registrar, baselines) = runs[order]![cell]!
+                let (mine, base) = (best(registrar), best(baselines))
+                ratio[order, default: [:]][cell] = mine.seconds / base.seconds
+                cpuRatio[order, default: [:]][cell] = registrar.map(\.cpuSeconds).min()! / baselines.map(\.cpuSeconds).min()!
+                peak = max(peak, registrar.map(\.peakMiB).max()!)
+                print(Measure.format("\(cell.label), \(order.label)", mine) + "  runs: \(all(registrar)) s")
+                print(Measure.format("  sqlite3 .import of the same file", base) + "  runs: \(all(baselines)) s")
+            }
+        }
+        func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+        print("")
+        // Wall time is the target; CPU time (both threads of registrar against sqlite3's one) is shown
+        // beside it because on a shared machine the wall clock also counts the other users.
+        print(pad("best of \(rounds), ÷ sqlite3 .import (wall; cpu)", 46) + pad("sorted", 16) + pad("shuffled", 16) + "shuffled ÷ sorted")
+        for cell in Cell.allCases {
+            let sorted = ratio[.sorted]![cell]!, shuffled = ratio[.shuffled]![cell]!
+            let cpuSorted = cpuRatio[.sorted]![cell]!, cpuShuffled = cpuRatio[.shuffled]![cell]!
+            print(pad(cell.label, 46) + pad(String(format: "%.2f×; %.2f×", sorted, cpuSorted), 16)
+                  + pad(String(format: "%.2f×; %.2f×", shuffled, cpuShuffled), 16) + String(format: "%.2f; %.2f", shuffled / sorted, cpuShuffled / cpuSorted))
+        }
+        print(String(format: "peak memory of any registrar import: %.1f MiB", peak))
         try? FileManager.default.removeItem(at: workspace.folder)
     }
 }

@@ -24,22 +24,29 @@ struct RosterGenerator {
     /// The same rows in a fixed pseudo-random order, as an export sorted by something other than
     /// the member number would have them.
     var shuffled = false
+    /// The next month's roster: 2 % of the rows changed (a new phone number), 1 % absent and 1 % new
+    /// members (numbered after the last), the monthly job's `--snapshot` re-import.
+    var changed = false
+
+    /// Every 50th row (from the 8th) has a new phone number in the changed roster.
+    static func isChanged(_ index: Int) -> Bool { index % 50 == 7 }
+    /// Every 100th row (from the 4th) is left out of the changed roster.
+    static func isAbsent(_ index: Int) -> Bool { index % 100 == 3 }
 
     func write(to path: String) throws {
         let file = try ChunkedFile(path: path)
         file.append(RosterGenerator.header)
         // Each row is made from its own number, so the shuffled file needs no rows held in memory.
         func emit(_ index: Int) { file.append(row(index)) }
+        var order = changed ? (0..<rows).filter { !RosterGenerator.isAbsent($0) } + Array(rows..<(rows + rows / 100))
+                            : Array(0..<rows)
         if shuffled {
-            var order = Array(0..<rows)
             var shuffler = SplitMix64(seed: 1949)
-            for index in stride(from: rows - 1, to: 0, by: -1) {
+            for index in stride(from: order.count - 1, to: 0, by: -1) {
                 order.swapAt(index, Int(shuffler.next() % UInt64(index + 1)))
             }
-            order.forEach(emit)
-        } else {
-            (0..<rows).forEach(emit)
         }
+        order.forEach(emit)
         try file.close()
     }
 
@@ -60,7 +67,10 @@ struct RosterGenerator {
             + (random.next() % 2 == 0 ? String(pick(RosterGenerator.given)) : "")
         let joinYear = 2010 + Int(random.next() % 10)
         let joined = String(format: "%04d-%02d-%02d", joinYear, 1 + Int(random.next() % 12), 1 + Int(random.next() % 28))
-        let phone = String(format: "1%02d%08d", 30 + Int(random.next() % 60), Int(random.next() % 100_000_000))
+        var phone = String(format: "1%02d%08d", 30 + Int(random.next() % 60), Int(random.next() % 100_000_000))
+        if changed && RosterGenerator.isChanged(index) {
+            phone = String(format: "1%02d%08d", 30 + Int(random.next() % 60), Int(random.next() % 100_000_000))
+        }
         let fields = [
             String(format: "M%08d", index + 1), name, male ? "男" : "女",
             String(format: "%04d-%02d-%02d", year, month, day), id,

@@ -15,12 +15,17 @@ public final class CSVReader {
     public static let maxRecordBytes = 1024 * 1024
 
     private let source: UTF8Source
-    private let displayName: String
+    let displayName: String
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
     private var line = 1
     private var record = CSVRecord()
+    /// The file's own line of each record, when they are read in another order (`RecordOrder`).
+    private let order: RecordOrder?
+    private var ordinal = 0
+    /// How the file was opened, for `forEachRecord(orderedBy:)`; nil for a reader of records in an order.
+    let origin: (path: String, encoding: TextEncoding, firstInvalidUTF8: (offset: Int, line: Int)?)?
 
     /// - Parameter firstInvalidUTF8: from the file's survey when GB18030 was detected, not chosen, so a
     ///   damaged UTF-8 file is reported where it is damaged.
@@ -28,6 +33,8 @@ public final class CSVReader {
                 firstInvalidUTF8: (offset: Int, line: Int)? = nil) throws {
         source = try UTF8Source(path: path, displayName: displayName, encoding: encoding, firstInvalidUTF8: firstInvalidUTF8)
         self.displayName = displayName
+        order = nil
+        origin = (path, encoding, firstInvalidUTF8)
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }
 
@@ -36,6 +43,19 @@ public final class CSVReader {
     package init(validatingUTF8Of path: String, displayName: String) throws {
         source = try UTF8Source(path: path, displayName: displayName, encoding: .utf8, validating: true)
         self.displayName = displayName
+        order = nil
+        origin = (path, .utf8, nil)
+        buffer.reserveCapacity(RawFile.chunkSize * 2)
+    }
+
+    /// A reader of a file's records after its header in `order` (UTF-8 checked as it is read); each
+    /// record carries its line in the file.
+    init(path: String, displayName: String, encoding: TextEncoding, order: RecordOrder) throws {
+        source = try UTF8Source(path: path, displayName: displayName, encoding: encoding, validating: true, order: order)
+        self.displayName = displayName
+        self.order = order
+        origin = nil
+        record.inFileOrder = false
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }
 
@@ -77,6 +97,7 @@ public final class CSVReader {
             case .record(let next, let lines, let blank):
                 position = next
                 record.line = line
+                if !blank, let order { record.line = order.line(ofRecord: Int(order.sequence[ordinal])); ordinal += 1 }
                 // The bytes up to this record's end, not the chunk read ahead of it (exact for UTF-8).
                 record.bytesRead = max(0, source.bytesRead - (buffer.count - next))
                 line += lines
@@ -86,6 +107,7 @@ public final class CSVReader {
                 record.reset()
                 record.oversize = why
                 record.line = line
+                if let order { record.line = order.line(ofRecord: Int(order.sequence[ordinal])); ordinal += 1 }
                 record.bytesRead = source.bytesRead
                 line += lines
                 try body(record)

@@ -9,6 +9,8 @@ public struct CSVRecord {
     package var ends: [Int] = []
     /// Set when the record was over `CSVReader`'s limits: its fields were not kept, only where it was.
     public internal(set) var oversize: Oversize?
+    /// False when the record was read out of the file's order (`CSVReader.forEachRecord(orderedBy:)`).
+    public internal(set) var inFileOrder = true
 
     /// Why a record's fields were not kept.
     public enum Oversize: Sendable, Equatable {
@@ -39,6 +41,7 @@ public struct CSVRecord {
         copy.bytes = bytes.withUnsafeBufferPointer { Array($0) }
         copy.ends = ends.withUnsafeBufferPointer { Array($0) }
         copy.oversize = oversize
+        copy.inFileOrder = inFileOrder
         return copy
     }
 

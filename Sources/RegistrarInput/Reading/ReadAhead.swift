@@ -18,9 +18,12 @@ package enum ReadAhead {
     ///
     /// - Parameters:
     ///   - reader: used by the reading thread only, from the call until it returns.
+    ///   - column: the field whose order the records come in (`CSVReader.forEachRecord(orderedBy:)`);
+    ///     nil for the file's order.
     ///   - check: the reading thread's own work on a record (it may keep state: it runs on one thread).
     package static func run<Checked>(
         reader: CSVReader,
+        orderedBy column: Int? = nil,
         check: @escaping (CSVRecord) -> Checked,
         body: (CSVRecord, Checked) throws -> Void
     ) throws {
@@ -31,7 +34,10 @@ package enum ReadAhead {
             var batch: [(record: CSVRecord, checked: Checked)] = []
             batch.reserveCapacity(batchSize)
             do {
-                try reader.forEachRecord { record in
+                let records: ((CSVRecord) throws -> Void) throws -> Void = { body in
+                    if let column { try reader.forEachRecord(orderedBy: column, body) } else { try reader.forEachRecord(body) }
+                }
+                try records { record in
                     batch.append((record.detached(), check(record)))
                     if batch.count == batchSize {
                         try channel.send(batch)

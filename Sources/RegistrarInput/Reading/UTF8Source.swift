@@ -7,6 +7,8 @@ import RegistrarModel
 /// A file's text as UTF-8 bytes, chunk by chunk, transcoding GB18030 on the way with iconv.
 package final class UTF8Source {
     private let file: RawFile
+    /// Set when the records are read in an order other than the file's.
+    private let ordered: OrderedRecords?
     private let encoding: TextEncoding
     private var converter: iconv_t?
     private var raw = [UInt8](repeating: 0, count: RawFile.chunkSize)
@@ -24,8 +26,11 @@ package final class UTF8Source {
     /// - Parameter validating: check that UTF-8 text is UTF-8 while reading it, throwing `NotUTF8`
     ///   at the first byte that is not; without it the caller has surveyed the file already.
     package init(path: String, displayName: String, encoding: TextEncoding, firstInvalidUTF8: (offset: Int, line: Int)? = nil,
-         validating: Bool = false) throws {
-        file = try RawFile(path: path, displayName: displayName)
+         validating: Bool = false, order: RecordOrder? = nil) throws {
+        let file = try RawFile(path: path, displayName: displayName)
+        self.file = file
+        ordered = order.map { OrderedRecords(file: file, order: $0) }
+        atStart = order == nil
         self.encoding = encoding
         self.firstInvalidUTF8 = firstInvalidUTF8
         if validating && encoding == .utf8 { validator = UTF8Validator() }
@@ -49,7 +54,7 @@ package final class UTF8Source {
 
     /// Appends the next chunk of UTF-8 text to `output`; false at the end of the file.
     package func next(into output: inout [UInt8]) throws -> Bool {
-        let count = try file.read(into: &raw)
+        let count = try ordered?.read(into: &raw) ?? file.read(into: &raw)
         bytesRead += count
         if count == 0 {
             if !carried.isEmpty { throw invalid(offset: bytesRead - carried.count, line: linesBeforeCarry) }

@@ -27,9 +27,10 @@ final class IdentityIndexDeferral {
     private let cacheSize: Int
     /// The page cache while the set holds its memory (up to 8 MiB). A sorted million-row roster
     /// imported as fast with 4 MiB as with 12, since without the index its writes are sequential;
-    /// an unsorted one needs cache for the member-number index (18–20 s with 12 MiB, 21–26 s with 8,
-    /// 26 s with 4). With 12 the import peaked at 62.6 MiB, 1.4 MiB short of its 64 MiB; with 8, 55.9.
-    private static let cacheKiB = 8192
+    /// an unsorted one needed cache for the member-number index (18–20 s with 12 MiB, 21–26 s with 8,
+    /// 26 s with 4). The rows now always come in member-number order (`RecordOrder`), whose 8 bytes
+    /// a row took a shuffled million-row first import to 64.9 MiB with 8: so 4.
+    private static let cacheKiB = 4096
 
     /// Drops the index for the rest of the transaction; nil, dropping nothing, when the registry has
     /// no such index to drop.

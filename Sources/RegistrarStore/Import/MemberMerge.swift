@@ -165,6 +165,13 @@ final class MemberMerge {
         }
     }
 
+    /// The rows start again from low member numbers (the rest of a file read in member-number order
+    /// after its first rows): the walks seek afresh instead of searching for every row behind them.
+    func restartWalks() {
+        scan.restart()
+        periodWalk.restart()
+    }
+
     /// Called when the rows are done, or have failed, so the statements hold no cursor.
     func finishRows() {
         scan.finish()

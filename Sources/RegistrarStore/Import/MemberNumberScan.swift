@@ -69,6 +69,13 @@ final class MemberNumberScan {
         positioned = false
     }
 
+    /// Forgets where the cursor was, so the next row seeks, whatever its number.
+    func restart() {
+        finish()
+        exhausted = false
+        stepAllowance = MemberNumberScan.mostSteps
+    }
+
     private func seek(_ key: UnsafeRawBufferPointer) throws {
         statement.reset()
         statement.bind(1, key) // copied: the statement outlives this row
@@ -151,5 +158,12 @@ final class PeriodWalk {
     func finish() {
         statement.reset()
         positioned = false
+    }
+
+    /// Forgets the members served, so the next may have any id.
+    func restart() {
+        finish()
+        exhausted = false
+        lastMember = 0
     }
 }

@@ -13,7 +13,9 @@ enum RowOutcome {
 /// The part of an import that knows one kind of file: validating and merging its rows.
 protocol RowImporter {
     /// Validates and merges every record the reader has left (the header line is read already) inside
-    /// the import's transaction, telling `each`, in file order, what happened to each.
+    /// the import's transaction, telling `each` what happened to each, in the order merged: file
+    /// order, except for the roster, merged in member-number order (`RejectsWriter` puts the rejected
+    /// rows back in line order).
     mutating func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws
     /// The same, saying through `phase` what it does once the rows are in and before it returns
     /// (building an index it set aside), so a progress line does not stand still.
@@ -67,6 +69,9 @@ struct MemberRowImporter: RowImporter {
         registrations = RosterRegistrations(db, mapping: mapping, batchID: batchID, asOf: Day(iso: asOf))
     }
 
+    /// The rows are merged in member-number order whatever the file's order, so the merge walks the
+    /// registry beside them: as they are while the file is in that order, then the rest of the file
+    /// in that order (`CSVReader.forEachRecord(orderedBy:)`).
     func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
         try importRows(from: reader, phase: { _ in }, each)
     }
@@ -78,15 +83,24 @@ struct MemberRowImporter: RowImporter {
         let registrations = registrations
         defer { merge.finishRows() } // also when a row or the file fails: the rollback finds no open cursor
         try merge.beginRows(fileSize: reader.fileSize)
-        try ReadAhead.run(reader: reader, check: { record -> Checked in
-            if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
-            switch registrations.years(in: record) {
-            case .failure(let rejection): return .rejected(rejection.keeping(values))
-            case .success(let years): return .valid(values.detached(), registeredYears: years)
-            }
-        }, body: { record, checked in
-            try each(record, try importChecked(checked))
-        })
+        var inFileOrder = true
+        do {
+            // The order (8 bytes a row) is let go before the first import builds its index.
+            try ReadAhead.run(reader: reader, orderedBy: validator.mapping.column("member_no"), check: { record -> Checked in
+                if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
+                switch registrations.years(in: record) {
+                case .failure(let rejection): return .rejected(rejection.keeping(values))
+                case .success(let years): return .valid(values.detached(), registeredYears: years)
+                }
+            }, body: { record, checked in
+                if inFileOrder, !record.inFileOrder {
+                    // The rest of the file starts again from its lowest member number.
+                    inFileOrder = false
+                    merge.restartWalks()
+                }
+                try each(record, try importChecked(checked))
+            })
+        }
         if merge.startedEmpty { phase(.buildingIndex) }
         try merge.completeRows()
         try registrations.record()
