@@ -40,6 +40,7 @@ let package = Package(
                 .embedInCode("Store/Migrations/v3-identity-index.sql"),
                 .embedInCode("Store/Migrations/v4-registration.sql"),
                 .embedInCode("Store/Migrations/v5-web-users.sql"),
+                .embedInCode("Store/Migrations/v6-registration-speed.sql"),
             ]
         ),
         // The SQLite settings that only the variadic sqlite3_config can make.

@@ -123,6 +123,9 @@ CREATE UNIQUE INDEX member_orcid ON member (orcid) WHERE orcid IS NOT NULL;
 
 -- Membership periods (会籍期间): each continuous span of an individual's membership.
 -- A member counts on day D when start_date <= D and (end_date IS NULL OR end_date > D).
+-- registered_from, registered_through (v6, added in place, hence on one line): the member's latest
+-- run of consecutive recorded registration years, the same on each of the member's periods, which
+-- `Standing` compares with the day's year; 0 and 0 for none recorded, NULL when not derived yet.
 CREATE TABLE membership_period (
     id INTEGER PRIMARY KEY,
     member_id INTEGER NOT NULL REFERENCES member (id),
@@ -131,7 +134,7 @@ CREATE TABLE membership_period (
     end_reason TEXT CHECK (end_reason = 'lapsed' OR end_reason = 'resigned' OR end_reason = 'expelled' OR
         end_reason = 'deceased' OR end_reason = 'absent_from_roster' OR end_reason = 'unregistered'),
     batch_id INTEGER REFERENCES import_batch (id),
-    ended_batch_id INTEGER REFERENCES import_batch (id),
+    ended_batch_id INTEGER REFERENCES import_batch (id), registered_from INTEGER CHECK (registered_from BETWEEN 0 AND 9999), registered_through INTEGER CHECK (registered_through BETWEEN 0 AND 9999 AND registered_through >= registered_from),
     CHECK (end_date IS NULL OR start_date <= end_date),
     CHECK ((end_date IS NULL) = (end_reason IS NULL))
 );

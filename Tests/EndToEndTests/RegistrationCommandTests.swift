@@ -81,6 +81,36 @@ struct RegistrationCommandTests {
         #expect(again["lapsed"] as? Int == 0)
     }
 
+    /// A registration year before the member's first period, in the roster's column and in a
+    /// registrations file: the row is refused with its line, column and reason, in English and Chinese,
+    /// and nothing of it is recorded.
+    @Test func aYearBeforeTheFirstPeriodIsRejectedInBothLanguages() throws {
+        let scratch = try Scratch()
+        try scratch.run(["init", "--db", scratch.db])
+        let roster = scratch.path("roster.csv")
+        try "会员编号,姓名,入会日期,年度注册\nE1,张三,2016-03-01,2015、2016\nE2,李四,2016-03-01,2016\n"
+            .write(toFile: roster, atomically: true, encoding: .utf8)
+        let rosterRejects = scratch.path("roster-rejects.csv")
+        let imported = try scratch.json(["import", "members", roster, "--as-of", "2019-12-31", "--db", scratch.db,
+                                         "--rejects", rosterRejects])
+        #expect(imported["inserted"] as? Int == 1 && imported["rejected"] as? Int == 1)
+        let english = try String(contentsOfFile: rosterRejects, encoding: .utf8)
+        #expect(english.contains("2,年度注册,2015 is before the member joined (2016-03-01)"))
+
+        let file = scratch.path("registrations.csv")
+        try "会员编号,注册年度,金额\nE2,2017,200\nE2,2015,200\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let rejects = scratch.path("registration-rejects.csv")
+        let zh = try scratch.run(["import", "registrations", file, "--as-of", "2019-12-31", "--db", scratch.db,
+                                  "--rejects", rejects, "--lang", "zh"])
+        #expect(zh.status == 0)
+        let chinese = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(chinese.contains("3,注册年度,2015 年早于该会员入会日期（2016-03-01）；请核对年份"))
+        let status = try scratch.json(["registration", "status", "E2", "--on", "2019-12-31", "--db", scratch.db])
+        #expect(status["recorded_years"] as? [Int] == [2016, 2017])
+        let e1 = try scratch.run(["registration", "status", "E1", "--db", scratch.db])
+        #expect(e1.status != 0)
+    }
+
     @Test func aBadSettingNamesItInBothLanguages() throws {
         let scratch = try Scratch()
         try scratch.run(["init", "--db", scratch.db])

@@ -48,7 +48,8 @@ struct MigrationTests {
 
         #expect(throws: RegistryError.olderSchema(path: path)) { try Registry.open(path: path, mode: .existing) }
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
-        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index", "v4-registration", "v5-web-users"])
+        #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index", "v4-registration", "v5-web-users",
+                                                "v6-registration-speed"])
         #expect(try Registry.open(path: path, mode: .existing).appliedMigrations.isEmpty)
         let after = try upgraded.writer.read(Self.contents)
         // v4 adds the registration table and the society's registration settings: every earlier row
@@ -100,6 +101,60 @@ struct MigrationTests {
                                arguments: [someone])
             }
         }
+    }
+
+    /// A registry of the release before v6, holding registrations with gaps and members with none,
+    /// gets every period's registration span derived by the migration, exactly as the importers
+    /// derive them, and counts as it did before.
+    @Test func aVersion5RegistryGetsItsRegistrationSpansDerived() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registrar-migration-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v5.sqlite").path
+        let old = try DatabaseQueue(path: path, configuration: Registry.configuration())
+        try Migrations.migrator.migrate(old, upTo: "v5-web-users")
+        let patterns: [(periods: [(String, String?)], years: [Int])] = [
+            ([("2015-01-01", nil)], []), ([("2015-01-01", nil)], [2017, 2018, 2019]), ([("2015-01-01", nil)], [2016, 2018, 2019]),
+            ([("2015-01-01", "2017-06-30"), ("2018-01-01", nil)], [2015, 2016, 2018]), ([("2016-01-01", nil)], [2019, 2017]),
+        ]
+        try old.write { db in
+            try db.execute(sql: "UPDATE society SET registration_required_from = 2017")
+            for (index, pattern) in patterns.enumerated() {
+                try db.execute(sql: "INSERT INTO member (member_no, name) VALUES (?, '会员')", arguments: ["V\(index)"])
+                let id = db.lastInsertedRowID
+                for (start, end) in pattern.periods {
+                    try db.execute(sql: "INSERT INTO membership_period (member_id, start_date, end_date, end_reason) VALUES (?, ?, ?, ?)",
+                                   arguments: [id, start, end, end == nil ? nil : "resigned"])
+                }
+                for year in pattern.years {
+                    try db.execute(sql: "INSERT INTO registration (member_id, year, recorded_on) VALUES (?, ?, '2019-12-31')",
+                                   arguments: [id, year])
+                }
+            }
+        }
+        let days = ["2017-03-31", "2017-12-31", "2018-03-31", "2018-12-31", "2019-03-31", "2019-12-31", "2020-03-31", "2020-04-01"]
+        try old.close()
+
+        let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
+        #expect(upgraded.appliedMigrations == ["v6-registration-speed"])
+        let spans = "SELECT member_id, start_date, registered_from, registered_through FROM membership_period ORDER BY 1, 2"
+        let migrated = try upgraded.writer.read { db in try Row.fetchAll(db, sql: spans) }
+        #expect(migrated.map { "\($0[0] as Int) \(($0[2] as Int?).map(String.init) ?? "-")…\(($0[3] as Int?).map(String.init) ?? "-")" }
+                == ["1 0…0", "2 2017…2019", "3 2018…2019", "4 2018…2018", "4 2018…2018", "5 2019…2019"])
+        let derived = try upgraded.writer.write { db in
+            try RegistrationSpans.refreshAll(db)
+            return try Row.fetchAll(db, sql: spans)
+        }
+        #expect(derived == migrated)
+        // The same counts as with no span derived, when the registration table answers every period.
+        let counts = try days.map { try upgraded.count(on: Day(iso: $0)!) }
+        try upgraded.writer.write { db in try db.execute(sql: "UPDATE membership_period SET registered_from = NULL, registered_through = NULL") }
+        #expect(try days.map { try upgraded.count(on: Day(iso: $0)!) } == counts)
+        #expect(counts.map(\.individual) != counts.map(\.individualOnRoll))
+        let checks = try upgraded.writer.read { db in
+            (try String.fetchAll(db, sql: "PRAGMA integrity_check"), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"))
+        }
+        #expect(checks.0 == ["ok"] && checks.1.isEmpty)
     }
 
     /// `registrar demo` replaces its own registry even when an earlier release made it, and still

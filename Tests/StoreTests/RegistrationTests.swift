@@ -71,17 +71,65 @@ struct RegistrationTests {
         #expect(try !store.registry.registrationStatus(key: "OLD", on: day("2019-12-31")).inGoodStanding)
     }
 
-    /// Members registered in every pattern around the boundaries, for comparing the SQL and Swift forms.
+    /// Members registered in every pattern around the boundaries, for comparing the SQL and Swift
+    /// forms: gaps before and inside the latest run of years, and members with more than one period
+    /// (one ending in a year and the next starting later in it, a re-join in the grace months).
+    static let boundaryPatterns: [(periods: [(start: String, end: String?)], years: [Int])] = [
+        ([("2015-01-01", nil)], []), ([("2015-01-01", nil)], [2018]), ([("2015-01-01", nil)], [2019]),
+        ([("2015-01-01", nil)], [2018, 2019]), ([("2019-03-31", nil)], []), ([("2018-04-01", nil)], []),
+        ([("2016-02-29", "2019-04-01")], [2018]), ([("2020-02-29", nil)], []), ([("2015-01-01", "2019-03-31")], [2018]),
+        ([("2017-06-30", nil)], [2020]), ([("2015-01-01", nil)], [2017]),
+        ([("2015-01-01", nil)], [2016, 2018, 2019]), ([("2015-01-01", nil)], [2016, 2017, 2019, 2020]),
+        ([("2015-01-01", nil)], [2019, 2021]), ([("2015-01-01", nil)], [2017, 2018, 2020]),
+        ([("2015-01-01", "2019-06-30"), ("2019-09-01", nil)], []), ([("2015-01-01", "2019-06-30"), ("2019-09-01", nil)], [2018]),
+        ([("2015-01-01", "2018-11-30"), ("2019-02-01", nil)], [2017]), ([("2015-01-01", "2018-03-31"), ("2018-12-31", nil)], []),
+        ([("2016-05-01", "2019-12-31"), ("2020-01-01", "2020-02-29")], [2019]),
+    ]
+
     func boundaryRegistry() throws {
-        let patterns: [(start: String, end: String?, years: [Int])] = [
-            ("2015-01-01", nil, []), ("2015-01-01", nil, [2018]), ("2015-01-01", nil, [2019]), ("2015-01-01", nil, [2018, 2019]),
-            ("2019-03-31", nil, []), ("2018-04-01", nil, []), ("2016-02-29", "2019-04-01", [2018]), ("2020-02-29", nil, []),
-            ("2015-01-01", "2019-03-31", [2018]), ("2017-06-30", nil, [2020]), ("2015-01-01", nil, [2017]),
-        ]
-        for (index, pattern) in patterns.enumerated() {
-            let id = try store.addMember("P\(index)", from: pattern.start, until: pattern.end)
+        for (index, pattern) in Self.boundaryPatterns.enumerated() {
+            let first = pattern.periods[0]
+            let id = try store.addMember("P\(index)", from: first.start, until: first.end)
+            try store.registry.write { db in
+                for period in pattern.periods.dropFirst() {
+                    try db.execute(sql: "INSERT INTO membership_period (member_id, start_date, end_date, end_reason) VALUES (?, ?, ?, ?)",
+                                   arguments: [id, period.start, period.end, period.end == nil ? nil : "resigned"])
+                }
+            }
             for year in pattern.years { try register(id, year) }
         }
+    }
+
+    /// R1 read straight off the patterns, by `Standing`'s Swift form: the members in good standing on `day`.
+    func expectedInGoodStanding(on day: Day, rule: RegistrationRule) -> Set<String> {
+        Set(Self.boundaryPatterns.enumerated().compactMap { index, pattern -> String? in
+            let onRoll = pattern.periods.contains { period in
+                Standing.isOnRoll(start: DayNumber(Day(iso: period.start)!), end: period.end.map { DayNumber(Day(iso: $0)!) },
+                                  on: DayNumber(day))
+            }
+            let good = Standing.isInGoodStanding(onRoll: onRoll, on: day, rule: rule) { year in
+                Standing.isRegistered(for: year, rule: rule, recorded: pattern.years.contains(year),
+                                      joined: pattern.periods.contains { Int($0.start.prefix(4)) == year })
+            }
+            return good ? "P\(index)" : nil
+        })
+    }
+
+    /// The periods' registration spans in the three states a registry can hold them in: not derived
+    /// (NULL, as the SQL above inserts them), derived member by member, and derived in one pass.
+    func eachSpanState(_ body: (String) throws -> Void) throws {
+        try store.registry.write { db in try db.execute(sql: "UPDATE membership_period SET registered_from = NULL, registered_through = NULL") }
+        try body("spans not derived")
+        try store.registry.write { db in
+            try RegistrationSpans.refresh(db, members: try Int64.fetchAll(db, sql: "SELECT id FROM member"))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM membership_period WHERE registered_through IS NULL") == 0)
+        }
+        try body("spans derived member by member")
+        try store.registry.write { db in
+            try db.execute(sql: "UPDATE membership_period SET registered_from = 5, registered_through = 6")
+            try RegistrationSpans.refreshAll(db)
+        }
+        try body("spans derived in one pass")
     }
 
     @Test func theSQLAndSwiftFormsOfGoodStandingAgreeOnBoundaryDays() throws {
@@ -89,20 +137,26 @@ struct RegistrationTests {
         for grace in [0, 3] {
             try require(from: 2018, grace: grace)
             let rule = try store.registry.settings().registration
-            for iso in ["2017-12-31", "2018-01-01", "2018-12-31", "2019-01-01", "2019-03-30", "2019-03-31", "2019-04-01",
-                        "2019-12-31", "2020-01-01", "2020-02-29", "2020-03-31", "2020-04-01"] {
-                let day = day(iso)
-                try store.registry.read { db in
-                    let bySQL = try Set(String.fetchAll(db, sql: """
-                        SELECT m.member_no FROM membership_period p JOIN member m ON m.id = p.member_id
-                        WHERE \(Standing.goodStandingSQL(period: "p", member: "p.member_id", on: "?1", day: day, rule: rule))
-                        """, arguments: [day.iso]))
-                    let native = try GoodStanding(db, on: day, rule: rule)
-                    let bySwift = try Set(Row.fetchAll(db, sql: "SELECT id, member_no FROM member").compactMap { row -> String? in
-                        native.periodStart(of: row["id"]) == nil ? nil : row["member_no"]
-                    })
-                    #expect(bySQL == bySwift, "grace \(grace) on \(iso)")
-                    #expect(native.inGoodStanding == bySwift.count)
+            try eachSpanState { state in
+                for iso in ["2017-12-31", "2018-01-01", "2018-03-31", "2018-04-01", "2018-12-31", "2019-01-01", "2019-03-30",
+                            "2019-03-31", "2019-04-01", "2019-06-30", "2019-08-31", "2019-09-01", "2019-12-31", "2020-01-01",
+                            "2020-02-29", "2020-03-31", "2020-04-01", "2021-03-31", "2021-04-01"] {
+                    let day = day(iso)
+                    let expected = expectedInGoodStanding(on: day, rule: rule)
+                    try store.registry.read { db in
+                        let bySQL = try Set(String.fetchAll(db, sql: """
+                            SELECT m.member_no FROM membership_period p JOIN member m ON m.id = p.member_id
+                            WHERE \(Standing.goodStandingSQL(period: "p", member: "p.member_id", on: "?1", day: day, rule: rule))
+                            """, arguments: [day.iso]))
+                        let native = try GoodStanding(db, on: day, rule: rule)
+                        let byArray = try Set(Row.fetchAll(db, sql: "SELECT id, member_no FROM member").compactMap { row -> String? in
+                            native.periodStart(of: row["id"]) == nil ? nil : row["member_no"]
+                        })
+                        #expect(bySQL == expected, "grace \(grace) on \(iso), \(state)")
+                        #expect(byArray == expected, "grace \(grace) on \(iso), \(state)")
+                        #expect(native.inGoodStanding == expected.count)
+                        #expect(try Registry.count(db, on: day).individual == expected.count, "grace \(grace) on \(iso), \(state)")
+                    }
                 }
             }
         }
@@ -111,13 +165,17 @@ struct RegistrationTests {
     @Test func monthEndSeriesAgreeWithTheCountOnEachMonthsLastDay() throws {
         try boundaryRegistry()
         try require(from: 2018, grace: 3)
-        let range = YearMonth(year: 2017, month: 1)!...YearMonth(year: 2020, month: 12)!
-        for flow in try store.registry.monthlyFlows(range) {
-            #expect(flow.endCount == (try store.registry.count(on: flow.month.lastDay).individual), "\(flow.month)")
+        let rule = try store.registry.settings().registration
+        let range = YearMonth(year: 2017, month: 1)!...YearMonth(year: 2021, month: 12)!
+        try eachSpanState { state in
+            for flow in try store.registry.monthlyFlows(range) {
+                #expect(flow.endCount == expectedInGoodStanding(on: flow.month.lastDay, rule: rule).count, "\(flow.month), \(state)")
+                #expect(flow.endCount == (try store.registry.count(on: flow.month.lastDay).individual), "\(flow.month), \(state)")
+            }
         }
         let segments = try store.registry.segmentSizes(on: day("2019-04-01"), segments: BuiltInSegments.all)
         let members = try store.registry.count(on: day("2019-04-01")).individual
-        #expect(members < 11)
+        #expect(members < Self.boundaryPatterns.count)
         #expect(segments.filter { $0.segment.population == .members }.allSatisfy { $0.population == members })
     }
 
@@ -219,6 +277,63 @@ struct RegistrationTests {
         #expect(try years() == ["A1:2017", "A1:2018", "A2:2019"])
         _ = try importFile(.members, roster)
         #expect(try years() == ["A1:2017", "A1:2018", "A2:2019"])
+    }
+
+    /// The roster's registration column refuses a year before the member's first period as the
+    /// registrations file does: for a new member (the row's join date), a member on record (their
+    /// earliest period), and a row that corrects the start of a member's only period.
+    @Test func theRosterColumnRejectsAYearBeforeTheFirstPeriod() throws {
+        let first = try importFile(.members, "会员编号,姓名,入会日期,年度注册\nB1,张三,2016-03-01,2016\nB2,李四,2016-03-01,2015\nB3,王五,2016-03-01,\n")
+        #expect(first.inserted == 2 && first.rejected == 1)
+        var rejects = try String(contentsOfFile: try #require(first.rejectsFile), encoding: .utf8)
+        #expect(rejects.contains("3,年度注册,2015 is before the member joined (2016-03-01); check the year"))
+        // Nothing of the refused row is kept.
+        #expect(try store.registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM member WHERE member_no = 'B2'") } == 0)
+
+        let later = try importFile(.members, "会员编号,姓名,年度注册\nB1,张三,2015\nB3,王五,2017\n")
+        #expect(later.rejected == 1 && later.updated + later.unchanged == 1)
+        rejects = try String(contentsOfFile: try #require(later.rejectsFile), encoding: .utf8)
+        #expect(rejects.contains("2,年度注册,2015 is before the member joined (2016-03-01)"))
+
+        // B3's only period, still open, is moved to 2018: a 2017 registration is then before it.
+        let corrected = try importFile(.members, "会员编号,姓名,入会日期,年度注册\nB3,王五,2018-01-01,2017\n")
+        #expect(corrected.rejected == 1)
+        let years = try store.registry.read { db in
+            try Int.fetchAll(db, sql: "SELECT r.year FROM registration r JOIN member m ON m.id = r.member_id ORDER BY m.member_no, r.year")
+        }
+        #expect(years == [2016, 2017])
+    }
+
+    /// The imports keep the periods' registration spans in step: after each, every span is what a
+    /// derivation from scratch gives, and counts agree with the registration table read directly.
+    @Test func importsKeepTheRegistrationSpansInStep() throws {
+        func spans() throws -> [String] {
+            try store.registry.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT m.member_no, p.start_date, p.registered_from, p.registered_through
+                    FROM membership_period p JOIN member m ON m.id = p.member_id ORDER BY 1, 2
+                    """).map { "\($0[0] as String) \($0[1] as String) \(($0[2] as Int?).map(String.init) ?? "-")…\(($0[3] as Int?).map(String.init) ?? "-")" }
+            }
+        }
+        func derivedAfresh() throws -> [String] {
+            try store.registry.write { db in try RegistrationSpans.refreshAll(db) }
+            return try spans()
+        }
+        _ = try importFile(.members, "会员编号,姓名,入会日期,年度注册\nC1,张三,2015-01-01,2017、2018\nC2,李四,2016-01-01,\nC3,王五,2016-01-01,2019\n")
+        var now = try spans()
+        #expect(now == (try derivedAfresh()))
+        #expect(now.contains("C1 2015-01-01 2017…2018"))
+        _ = try importFile(.registrations, "member_no,year\nC1,2019\nC2,2016\nC2,2018\nC3,2017\n")
+        now = try spans()
+        #expect(now == (try derivedAfresh()))
+        #expect(now.contains("C1 2015-01-01 2017…2019") && now.contains("C2 2016-01-01 2018…2018") && now.contains("C3 2016-01-01 2019…2019"))
+        // A roster adding a member: their period is derived too (a registry with registrations).
+        _ = try importFile(.members, "会员编号,姓名,入会日期\nC4,赵六,2019-05-01\n")
+        now = try spans()
+        #expect(now == (try derivedAfresh()))
+        #expect(now.contains("C4 2019-05-01 0…0"))
+        try require(from: 2018)
+        #expect(try store.registry.count(on: day("2019-12-31")).individual == 3) // C1, C3 registered; C4 joined in 2019
     }
 
     @Test func settingsOutOfRangeNameTheSetting() throws {

@@ -56,6 +56,13 @@ package enum RegistrationValues {
         return fen
     }
 
+    /// Why a registration year before the year of the member's first period (`first`, `YYYY-MM-DD`)
+    /// is refused, by the roster's registration column and the registrations file alike.
+    package static func beforeJoining(_ year: Int, first: String) -> Text {
+        Text(en: "\(year) is before the member joined (\(first)); check the year",
+             zh: "\(year) 年早于该会员入会日期（\(first)）；请核对年份")
+    }
+
     package static let amountExpected = Text(en: "write an amount in yuan with at most two decimals, such as 200 or 150.50",
                                      zh: "请填写以元为单位、最多两位小数的金额，如 200 或 150.50")
 }

@@ -70,17 +70,83 @@ extension Standing {
             """
     }
 
-    /// The SQL condition that the period `period` of member `member` makes them a member in good
-    /// standing on `day`, bound as the SQL expression `parameter`: `isInGoodStanding` in SQL. With
+    /// The SQL condition that the period `period` (an alias) of member `member` makes them a member in
+    /// good standing on `day`, bound as the SQL expression `parameter`: `isInGoodStanding` in SQL. With
     /// registration not required in the year of `day` it is exactly `onRollSQL`.
-    package static func goodStandingSQL(period: String? = nil, member: String, on parameter: String, day: Day,
+    package static func goodStandingSQL(period: String, member: String, on parameter: String, day: Day,
                                 rule: RegistrationRule) -> String {
         let onRoll = onRollSQL(period: period, on: parameter)
         guard rule.isRequired(in: day.year) else { return onRoll }
-        var registered = registeredSQL(member: member, year: day.year, rule: rule)
-        if day.month <= rule.graceMonths {
-            registered = "(\(registered) OR \(registeredSQL(member: member, year: day.year - 1, rule: rule)))"
+        return "\(onRoll) AND \(inGoodStandingWhileOnRollSQL(period: period, member: member, day: day, rule: rule))"
+    }
+}
+
+// MARK: - Good standing as a comparison on the period counted (migration v6)
+
+extension Standing {
+    /// Given that the period `period` (an alias) of member `member` is on the roll on `day`, the SQL
+    /// condition that the member is in good standing on `day`: `isInGoodStanding` in SQL, read mostly
+    /// from the period row itself, so a count is one scan of the periods rather than a search of the
+    /// registrations for each of them. "1" where registration is not required on `day`. Used as a
+    /// condition (WHERE, CASE WHEN), where SQLite stops at the first test that holds.
+    ///
+    /// Registered for year Y (`isRegistered`) is "recorded for Y, or one of the member's periods
+    /// starts in Y". Recorded is `recordedSQL`. For joining, the period on the roll on D stands for
+    /// all of the member's periods, since periods never overlap (schema triggers):
+    /// - a period starting in Y = year(D) on or before D is the period on the roll itself, or one
+    ///   before it, and then the period on the roll starts in Y too; one starting after D, still in Y,
+    ///   needs the period on the roll to end in Y, and only then are the other periods asked;
+    /// - a period starting in Y − 1 (the grace months) is the period on the roll or one before it, and
+    ///   then the period on the roll starts in Y − 1 or in Y, which registers Y: either way the
+    ///   member is in good standing, so "starts on or after 1 January of Y − 1" is the whole test.
+    package static func inGoodStandingWhileOnRollSQL(period p: String, member: String, day: Day, rule: RegistrationRule) -> String {
+        guard rule.isRequired(in: day.year) else { return "1" }
+        let year = day.year
+        let graceYear = day.month <= rule.graceMonths ? year - 1 : nil
+        // The year before is not required: registered for it, so in good standing (R1).
+        if let graceYear, !rule.isRequired(in: graceYear) { return "1" }
+        let (first, last) = (firstDayISO(of: year), lastDayISO(of: year))
+        var tests = [recordedSQL(period: p, member: member, year: year),
+                     "\(p).start_date >= '\(graceYear.map(firstDayISO(of:)) ?? first)'",
+                     """
+                     (\(p).end_date <= '\(last)' AND EXISTS (SELECT 1 FROM membership_period joined \
+                     WHERE joined.member_id = \(member) AND joined.start_date BETWEEN '\(first)' AND '\(last)'))
+                     """]
+        if let graceYear { tests.append(recordedSQL(period: p, member: member, year: graceYear)) }
+        return "(" + tests.joined(separator: " OR ") + ")"
+    }
+
+    /// The SQL condition that a registration for `year` is recorded for `member`, read from the span
+    /// the period `period` carries (`registered_from` through `registered_through`: the member's latest
+    /// run of consecutive recorded years; 0 and 0 for none; NULL when not derived yet). A year after
+    /// the run is not recorded, a year within it is; only for a year before the run, or a span not
+    /// derived, is the registration table asked.
+    ///
+    /// A CASE, not an OR: SQLite evaluates both sides of an OR whose value is taken, and the search
+    /// is what the span saves. (NULL compares as neither, so a span not derived reaches the ELSE.)
+    package static func recordedSQL(period p: String, member: String, year: Int) -> String {
+        """
+        (CASE WHEN \(p).registered_through < \(year) THEN 0 WHEN \(p).registered_from <= \(year) THEN 1 \
+        ELSE EXISTS (SELECT 1 FROM registration reg WHERE reg.member_id = \(member) AND reg.year = \(year)) END)
+        """
+    }
+
+    /// The latest run of consecutive years among `years` (ascending, without repeats), as the period
+    /// span `recordedSQL` reads: (0, 0) when there are none.
+    package static func latestRun(ofAscending years: [Int]) -> (from: Int, through: Int) {
+        guard var from = years.last else { return (0, 0) }
+        for year in years.reversed().dropFirst() {
+            guard year == from - 1 else { break }
+            from = year
         }
-        return "\(onRoll) AND \(registered)"
+        return (from, years[years.count - 1])
+    }
+
+    private static func firstDayISO(of year: Int) -> String {
+        YearMonth(year: year, month: 1).map { $0.firstDay.iso } ?? "\(year)-01-01"
+    }
+
+    private static func lastDayISO(of year: Int) -> String {
+        YearMonth(year: year, month: 12).map { $0.lastDay.iso } ?? "\(year)-12-31"
     }
 }

@@ -33,8 +33,11 @@ extension Registry {
     /// Two sequential passes instead of a join: the periods mark who is a member on `day` (by
     /// rowid), then one scan of the members counts those marked, reading columns as bytes.
     static func breakdown(_ db: Database, on day: Day) throws -> MemberBreakdown {
-        let standing = try GoodStanding(db, on: day)
+        try breakdown(db, on: day, standing: GoodStanding(db, on: day))
+    }
 
+    /// The same, for who is in good standing on `day` read already.
+    static func breakdown(_ db: Database, on day: Day, standing: GoodStanding) throws -> MemberBreakdown {
         var result = MemberBreakdown()
         var gender = [0, 0, 0] // M, F, not recorded
         var bands: [AgeBand: Int] = [:]

@@ -20,8 +20,14 @@ extension Registry {
                 """, arguments: [day.iso]) ?? 0
             return MembershipCount(asOf: day.iso, individual: individual, unit: unit)
         }
-        let standing = try GoodStanding(db, on: day, rule: rule)
-        return MembershipCount(asOf: day.iso, individual: standing.inGoodStanding, unit: unit,
-                               individualOnRoll: standing.onRoll)
+        // One scan, as without registration: the periods on the roll, and of those the ones in good
+        // standing, which the span on each period answers by a comparison.
+        let counts = try Row.fetchOne(db, sql: """
+            SELECT count(*), count(CASE WHEN \(Standing.inGoodStandingWhileOnRollSQL(period: "p", member: "p.member_id", day: day, rule: rule))
+                                        THEN 1 END)
+            FROM membership_period p WHERE \(Standing.onRollSQL(period: "p", on: "?1"))
+            """, arguments: [day.iso])
+        let onRoll = counts.map { $0[0] as Int } ?? 0, inGoodStanding = counts.map { $0[1] as Int } ?? 0
+        return MembershipCount(asOf: day.iso, individual: inGoodStanding, unit: unit, individualOnRoll: onRoll)
     }
 }

@@ -74,8 +74,9 @@ extension Registry {
     /// Month-end counts of individual members in good standing where registration is required in
     /// some month of `range` (joins and exits stay the periods' starts and ends).
     ///
-    /// One pass over the periods and one over the registrations of the range's years (and the year
-    /// before, for the grace months) give each member the years they are registered for, as bits;
+    /// One pass over the periods, with the registration span each carries, and one over the
+    /// registrations of the range's years (and the year before, for the grace months) that the spans
+    /// do not answer, give each member the years they are registered for, as bits;
     /// then each period adds +1 at the first and −1 past the last month end of each stretch it is in
     /// good standing (`Standing.goodStandingMonths` within `Standing.monthEnds`), and the month-end
     /// counts are the running sum.
@@ -93,21 +94,36 @@ extension Registry {
             bits[id * words + offset / 64] |= 1 << UInt64(offset % 64)
         }
         var periods: [(id: Int32, start: Int32, end: Int32)] = []
-        let statement = try FastStatement(db, sql: "SELECT member_id, start_date, end_date FROM membership_period")
+        // The registration table is read only for the years the periods' spans cannot answer: those
+        // before a span's first year, and all of them for a span not derived (`Standing.recordedSQL`).
+        var askedThrough = firstYear - 1
+        let statement = try FastStatement(db, sql: """
+            SELECT member_id, start_date, end_date, registered_from, registered_through FROM membership_period
+            """)
         statement.reset()
         while try statement.step() {
             guard let startMonth = statement.monthIndex(1) else { continue }
             let id = Int(statement.int64(0))
             mark(id, startMonth / 12) // joining registers the year joined
+            if statement.isNull(3) || statement.isNull(4) {
+                askedThrough = lastYear
+            } else if statement.int64(4) > 0 {
+                let from = Int(statement.int64(3)), through = Int(statement.int64(4))
+                let low = max(from, firstYear), high = min(through, lastYear)
+                if low <= high { for year in low...high { mark(id, year) } }
+                askedThrough = max(askedThrough, min(from - 1, lastYear))
+            }
             periods.append((Int32(clamping: id), Int32(startMonth), Int32(statement.monthIndex(2) ?? -1)))
         }
         statement.reset()
-        let registrations = try FastStatement(db, sql: "SELECT member_id, year FROM registration WHERE year BETWEEN ?1 AND ?2")
-        registrations.reset()
-        registrations.bind(1, Int64(firstYear))
-        registrations.bind(2, Int64(lastYear))
-        while try registrations.step() { mark(Int(registrations.int64(0)), Int(registrations.int64(1))) }
-        registrations.reset()
+        if askedThrough >= firstYear {
+            let registrations = try FastStatement(db, sql: "SELECT member_id, year FROM registration WHERE year BETWEEN ?1 AND ?2")
+            registrations.reset()
+            registrations.bind(1, Int64(firstYear))
+            registrations.bind(2, Int64(askedThrough))
+            while try registrations.step() { mark(Int(registrations.int64(0)), Int(registrations.int64(1))) }
+            registrations.reset()
+        }
 
         var starts = [Int](repeating: 0, count: count)
         var ends = [Int](repeating: 0, count: count)
@@ -126,7 +142,15 @@ extension Registry {
                     && bits[id * words + offset / 64] & (1 << UInt64(offset % 64)) != 0
                 return Standing.isRegistered(for: year, rule: rule, recorded: recorded, joined: false)
             }
-            for year in (first + low) / 12...(first + high - 1) / 12 {
+            // Before registration is required, every month end of the period counts: one stretch.
+            var firstAsked = (first + low) / 12
+            if let requiredFrom = rule.requiredFrom, firstAsked < requiredFrom {
+                let to = min(requiredFrom * 12 - first, high)
+                if low < to { delta[low] += 1; delta[to] -= 1 }
+                firstAsked = requiredFrom
+            }
+            guard firstAsked <= (first + high - 1) / 12 else { continue }
+            for year in firstAsked...(first + high - 1) / 12 {
                 let months = Standing.goodStandingMonths(of: year, rule: rule, registered: registered)
                 let from = max(year * 12 + months.lowerBound - 1 - first, low)
                 let to = min(year * 12 + months.upperBound - 1 - first, high)

@@ -114,6 +114,9 @@ struct MemberRowImporter: RowImporter {
             try merge.markPresent(memberNo: rejection.memberNo, idNumber: rejection.idNumber, idType: rejection.idType)
             return .rejected(rejection)
         case .valid(let valid, let years):
+            if let rejection = try registrations.rejection(years, of: valid, registryStartedEmpty: merge.startedEmpty) {
+                return try importChecked(.rejected(rejection.keeping(valid)))
+            }
             values = valid
             registeredYears = years
         }

@@ -4,6 +4,7 @@ import RegistrarInput
 
 /// Imports annual registrations (年度注册), one row per member and year, re-imported by (member, year):
 /// a row that says what is recorded already is "unchanged"; an empty cell keeps what is recorded.
+/// The usual rows go by `RegistrationBulkRows`; this decides the others.
 struct RegistrationRowImporter: RecordByRecordImporter {
     let db: Database
     let mapping: HeaderMapping
@@ -11,6 +12,7 @@ struct RegistrationRowImporter: RecordByRecordImporter {
     let asOf: Day
     /// The line of this file that named each registration, to reject a repeat with the line of the first.
     private var seenLine: LinesByRowID
+    private let bulk: RegistrationBulkRows
 
     init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: Day) throws {
         self.db = db
@@ -18,10 +20,18 @@ struct RegistrationRowImporter: RecordByRecordImporter {
         self.batchID = batchID
         self.asOf = asOf
         seenLine = try LinesByRowID(db, table: "registration")
+        bulk = try RegistrationBulkRows(db, mapping: mapping, batchID: batchID, asOf: asOf)
+    }
+
+    mutating func importRows(from reader: CSVReader, _ each: (CSVRecord, RowOutcome) throws -> Void) throws {
+        try bulk.prepare(fileSize: reader.fileSize)
+        try reader.forEachRecord { record in try each(record, try importRow(record)) }
+        try bulk.finish()
     }
 
     mutating func importRow(_ record: CSVRecord) throws -> RowOutcome {
         if let rejection = mapping.fieldCountRejection(record) { return .rejected(rejection) }
+        if let outcome = try bulk.importRow(record, seenLine: &seenLine) { return outcome }
         let fields = RecordFields(mapping: mapping, record: record)
         do {
             let yearText = try fields.required("year", Text(en: "the registration year", zh: "注册年度"))
@@ -31,8 +41,7 @@ struct RegistrationRowImporter: RecordByRecordImporter {
             }
             let member = try facts(fields, year: year)
             if let first = member.firstStart, let firstYear = Int(first.prefix(4)), year < firstYear {
-                throw fields.rejection("year", Text(en: "\(year) is before the member joined (\(first)); check the year",
-                                                    zh: "\(year) 年早于该会员入会日期（\(first)）；请核对年份"))
+                throw fields.rejection("year", RegistrationValues.beforeJoining(year, first: first))
             }
             let paidOn = try fields.date("paid_on")
             var amount: Int?
@@ -59,6 +68,7 @@ struct RegistrationRowImporter: RecordByRecordImporter {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [member.id, year, paidOn, amount, receipt, asOf.iso, batchID])
                 (id, outcome) = (db.lastInsertedRowID, .inserted)
+                bulk.touch(member.id)
                 if member.latestEndReason == "unregistered" {
                     try Registry.rejoinIfWithdrawn(db, memberID: member.id, year: year, paidOn: paidOn, batchID: batchID)
                 }
@@ -66,6 +76,7 @@ struct RegistrationRowImporter: RecordByRecordImporter {
                 (id, outcome) = try Registry.recordRegistration(db, memberID: member.id, year: year, paidOn: paidOn,
                                                                 amountFen: amount, receipt: receipt, recordedOn: asOf,
                                                                 batchID: batchID)
+                if case .inserted = outcome { bulk.touch(member.id) }
             }
             seenLine[id] = Int32(clamping: record.line)
             return outcome

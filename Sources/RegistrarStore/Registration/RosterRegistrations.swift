@@ -36,30 +36,64 @@ final class RosterRegistrations {
         return .success(years)
     }
 
+    /// Why the row's registration cell cannot be recorded once the row is merged: a year before the
+    /// year of the member's first period (R1: joining registers the year joined; a year before it is
+    /// a mistake). Asked on the importing thread before the row is merged, so a refused row changes
+    /// nothing. The first period is the earliest recorded, or the one this row opens for a member
+    /// the registry does not have; a row correcting the start of a member's only period, still open,
+    /// moves it to the row's join date (`PeriodReconciliation`). `registryStartedEmpty`: every valid
+    /// row is then a new member (a repeated one is refused as such), and no look-up is made.
+    func rejection(_ years: [Int], of values: MemberValues, registryStartedEmpty: Bool) throws -> RowRejection? {
+        guard let earliest = years.min() else { return nil }
+        let membership = values.membership
+        // The start this row gives a member seen for the first time (none when it says only that they left).
+        let ownStart = membership.join ?? (membership.hasEnded ? nil : asOf?.iso)
+        var first = ownStart
+        if !registryStartedEmpty, let id = try memberID(memberNo: values.string(.memberNo), idNumber: values.string(.idNumber),
+                                                         idType: values.string(.idType)),
+           let row = try Row.fetchOne(db.cachedStatement(sql: """
+               SELECT count(*), min(start_date), max(end_date IS NULL) FROM membership_period WHERE member_id = ?
+               """), arguments: [id]), let periods: Int = row[0], periods > 0 {
+            let earliestStart: String? = row[1]
+            let onlyPeriodIsOpen = periods == 1 && (row[2] as Int?) == 1
+            first = onlyPeriodIsOpen ? (membership.join ?? earliestStart) : earliestStart
+        }
+        guard let first, let firstYear = Int(first.prefix(4)), earliest < firstYear else { return nil }
+        return RowRejection(column: header, reason: RegistrationValues.beforeJoining(earliest, first: first))
+    }
+
+    private func memberID(memberNo: String?, idNumber: String?, idType: String?) throws -> Int64? {
+        if let memberNo, let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE member_no = ?"),
+                                                     arguments: [memberNo]) {
+            return id
+        }
+        guard let idNumber else { return nil }
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE id_number = ? AND id_type IS ?"),
+                                  arguments: [idNumber, idType])
+    }
+
     func remember(_ years: [Int], of values: MemberValues) {
         guard !years.isEmpty else { return }
         pending.append((values.string(.memberNo), values.string(.idNumber), values.string(.idType), years))
     }
 
-    /// Records every remembered year not recorded already (a re-import records nothing twice).
+    /// Records every remembered year not recorded already (a re-import records nothing twice), then
+    /// derives the registration spans of those members' periods and of the periods the roster added
+    /// (`RegistrationSpans`).
     func record() throws {
-        guard let asOf else { return }
-        for row in pending {
-            var id: Int64?
-            if let number = row.memberNo {
-                id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE member_no = ?"), arguments: [number])
-            }
-            if id == nil, let idNumber = row.idNumber {
-                id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE id_number = ? AND id_type IS ?"),
-                                        arguments: [idNumber, row.idType])
-            }
-            guard let id else { continue }
-            for year in row.years {
-                _ = try Registry.recordRegistration(db, memberID: id, year: year, paidOn: nil, amountFen: nil, receipt: nil,
-                                                    recordedOn: asOf, batchID: batchID)
+        var touched: [Int64] = []
+        if let asOf {
+            for row in pending {
+                guard let id = try memberID(memberNo: row.memberNo, idNumber: row.idNumber, idType: row.idType) else { continue }
+                for year in row.years {
+                    let (_, outcome) = try Registry.recordRegistration(db, memberID: id, year: year, paidOn: nil, amountFen: nil,
+                                                                       receipt: nil, recordedOn: asOf, batchID: batchID)
+                    if case .inserted = outcome { touched.append(id) }
+                }
             }
         }
         pending.removeAll()
+        try RegistrationSpans.refresh(db, members: touched)
     }
 }
 

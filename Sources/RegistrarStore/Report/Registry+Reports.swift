@@ -60,6 +60,8 @@ extension Registry {
             let base = try flows.first { $0.month == baseMonth }?.endCount
                 ?? Registry.count(db, on: Day.endOfYear(settings.baseYear)).individual
             let units = try Registry.monthlyFlows(db, month...month, of: .unit)[0]
+            // Who is in good standing at the end of the month, read once for the breakdowns and the standing.
+            let standing = try GoodStanding(db, on: month.lastDay, rule: settings.registration)
             // The end of the month before: with registration, standing also changes without a join or an exit.
             let previous = flows[flows.count - 2]
             var report = MonthlyReport(
@@ -68,11 +70,13 @@ extension Registry {
                 yearAgoEndCount: yearAgo.endCount,
                 goal: settings.growthGoal.evaluate(baseCount: base, count: current.endCount),
                 series: flows.map { MonthCount(month: $0.month, endCount: $0.endCount) },
-                breakdowns: try Registry.breakdown(db, on: month.lastDay).reportBreakdowns,
+                breakdowns: try Registry.breakdown(db, on: month.lastDay, standing: standing).reportBreakdowns,
                 units: UnitMemberFlow(startCount: units.endCount - units.joined + units.left, joined: units.joined,
                                       left: units.left, endCount: units.endCount))
             if settings.registration.isRequired(in: month.year) {
-                report.standing = try Registry.count(db, on: month.lastDay)
+                // The unit members at the end of the month are the unit flows' month-end count (`Standing.monthEnds`).
+                report.standing = MembershipCount(asOf: month.lastDay.iso, individual: standing.inGoodStanding,
+                                                  unit: units.endCount, individualOnRoll: standing.onRoll)
             }
             report.activity = try Registry.activity(db, flows: flows)
             report.society = settings.name

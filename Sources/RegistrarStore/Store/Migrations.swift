@@ -34,6 +34,11 @@ enum Migrations {
         migrator.registerMigration("v5-web-users") { db in
             try db.execute(sql: sql(PackageResources.v5_web_users_sql))
         }
+        // Standing on a day as a comparison: each period carries the member's latest run of
+        // recorded registration years (issue 15's speed).
+        migrator.registerMigration("v6-registration-speed") { db in
+            try db.execute(sql: sql(PackageResources.v6_registration_speed_sql))
+        }
         return migrator
     }
 
