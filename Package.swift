@@ -30,6 +30,7 @@ let package = Package(
                 .embedInCode("Store/Migrations/v3-identity-index.sql"),
                 .embedInCode("Store/Migrations/v4-registration.sql"),
                 .embedInCode("Store/Migrations/v5-web-users.sql"),
+                .embedInCode("Store/Migrations/v7-web-search.sql"),
             ]
         ),
         // The processor's SHA-256 instructions, which Swift cannot name, and the one SQLite

@@ -38,10 +38,8 @@ extension Registry {
                 page = MemberSearchPage(hits: try Registry.hits(db, where: "m.id = ?", [id], offset: 0, limit: 1).hits,
                                         hasMore: false, matchedBy: .key)
             } else {
-                let pattern = "%" + Registry.likeEscaped(trimmed) + "%"
-                let prefix = Registry.likeEscaped(trimmed) + "%"
-                let found = try Registry.hits(db, where: "m.name LIKE ? ESCAPE '\\' OR m.member_no LIKE ? ESCAPE '\\'",
-                                              [pattern, prefix], offset: offset, limit: limit)
+                let search = NameSearch(trimmed)
+                let found = try Registry.hits(db, where: search.condition, search.arguments, offset: offset, limit: limit)
                 page = MemberSearchPage(hits: found.hits, hasMore: found.hasMore, matchedBy: .name)
             }
             try Registry.appendAudit(db, .memberSearch, subject: "query: \(Masking.safeEcho(trimmed))",

@@ -32,6 +32,10 @@ enum Migrations {
         migrator.registerMigration("v5-web-users") { db in
             try db.execute(sql: sql(PackageResources.v5_web_users_sql))
         }
+        // The web view's name search index (FTS5, trigram) and its audit journal's mark.
+        migrator.registerMigration("v7-web-search") { db in
+            try db.execute(sql: sql(PackageResources.v7_web_search_sql))
+        }
         return migrator
     }
 
