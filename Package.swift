@@ -41,6 +41,7 @@ let package = Package(
                 .embedInCode("Store/Migrations/v4-registration.sql"),
                 .embedInCode("Store/Migrations/v5-web-users.sql"),
                 .embedInCode("Store/Migrations/v6-registration-speed.sql"),
+                .embedInCode("Store/Migrations/v7-web-search.sql"),
             ]
         ),
         // The SQLite settings that only the variadic sqlite3_config can make.
@@ -51,6 +52,7 @@ let package = Package(
             dependencies: [
                 "RegistrarModel", "RegistrarInput", "RegistrarStore", "RegistrarRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -118,8 +118,29 @@ CREATE UNIQUE INDEX member_identity ON member (id_number, id_type);
 -- One ORCID iD identifies one person. A partial index: most members have none, and a NULL entry would
 -- still cost every import a B-tree insert.
 CREATE UNIQUE INDEX member_orcid ON member (orcid) WHERE orcid IS NOT NULL;
--- No index on name (look-ups by name match a fragment anywhere, which no index serves) nor on
+-- No B-tree index on name (look-ups by name match a fragment anywhere, which no B-tree serves) nor on
 -- unit_id (only whole-table aggregates read it): each would cost every import a B-tree insert a row.
+
+-- Member names for the web view's search by a fragment of three or more characters: an FTS5 trigram
+-- index holding no copy of the names, kept in step by triggers (a first import builds it once at
+-- the end instead, NameIndexDeferral). Migration v7.
+CREATE VIRTUAL TABLE member_name_fts USING fts5 (name, content = 'member', content_rowid = 'id', tokenize = 'trigram');
+
+CREATE TRIGGER member_name_fts_insert AFTER INSERT ON member
+BEGIN
+    INSERT INTO member_name_fts (rowid, name) VALUES (new.id, new.name);
+END;
+
+CREATE TRIGGER member_name_fts_update AFTER UPDATE OF name ON member WHEN old.name IS NOT new.name
+BEGIN
+    INSERT INTO member_name_fts (member_name_fts, rowid, name) VALUES ('delete', old.id, old.name);
+    INSERT INTO member_name_fts (rowid, name) VALUES (new.id, new.name);
+END;
+
+CREATE TRIGGER member_name_fts_delete AFTER DELETE ON member
+BEGIN
+    INSERT INTO member_name_fts (member_name_fts, rowid, name) VALUES ('delete', old.id, old.name);
+END;
 
 -- Membership periods (会籍期间): each continuous span of an individual's membership.
 -- A member counts on day D when start_date <= D and (end_date IS NULL OR end_date > D).
@@ -333,6 +354,14 @@ CREATE TABLE web_user (
     locked_until TEXT,
     created_at TEXT NOT NULL,
     password_changed_at TEXT NOT NULL
+);
+
+-- For each audit journal of `registrar serve` (`<registry>.web-audit`: entries made while an import
+-- had the registry), the last of its entries already copied into audit_log, so none is copied twice.
+-- Migration v7.
+CREATE TABLE web_audit_journal (
+    journal TEXT PRIMARY KEY,
+    last_entry INTEGER NOT NULL CHECK (last_entry >= 0)
 );
 
 -- The audit log (审计日志): append-only. Every import, change, and look-up of an integrity dossier or of

@@ -13,9 +13,12 @@ final class RegistryPool: Sendable {
     let importer: Registry
     private let next = Counter()
 
-    init(path: String, connections: Int = 4) throws {
+    /// Pages' audited look-ups read without waiting for an import and record through `journal`.
+    init(path: String, connections: Int = 4, journal: AuditJournal) throws {
         self.path = path
-        readers = try (0..<max(1, connections)).map { _ in try Registry.open(path: path, mode: .existing) }
+        readers = try (0..<max(1, connections)).map { _ in
+            try Registry.open(path: path, mode: .existing).recordingAudits(in: journal)
+        }
         importer = try Registry.open(path: path, mode: .existing)
     }
 

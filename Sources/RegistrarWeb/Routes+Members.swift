@@ -68,45 +68,25 @@ extension WebApp {
         return section
     }
 
-    /// A member's page: profile, periods, services and integrity summary; identity number masked
-    /// unless an admin asked to reveal it. `member show` and `integrity check` audit the look-up.
+    /// A member's page: profile, periods, annual registrations, services and integrity summary;
+    /// identity number masked unless an admin asked to reveal it. `member show`, `registration status`
+    /// and `integrity check` audit the look-up.
     func memberPage(_ memberNo: String, reveal: Bool, request: Request, context: WebContext) async throws -> Response {
         typealias Cell = PageModel.Cell
         let l = context.language
         let today = Day.today()
-        let (profile, services, verdict) = try await registry(context) { registry in
+        let (profile, registration, services, verdict) = try await registry(context) { registry in
             let profile = try registry.showMember(key: memberNo, reveal: reveal)
-            let services = try registry.services(ofMemberNo: profile.memberNo ?? memberNo, limit: 50)
-            let verdict = try registry.checkIntegrity(key: profile.memberNo ?? memberNo, on: today)
-            return (profile, services, verdict)
+            let key = profile.memberNo ?? memberNo
+            let registration = try registry.registrationStatus(key: key, on: today)
+            let services = try registry.services(ofMemberNo: key, limit: 50)
+            let verdict = try registry.checkIntegrity(key: key, on: today)
+            return (profile, registration, services, verdict)
         }
-        let yes = WebWords.yes(l), no = WebWords.no(l)
-        let idNumber = profile.idNumber.map { reveal ? $0 : Masking.identityNumber($0) }
-        let lines: [(Text, String?)] = [
-            (Text(en: "Member number", zh: "会员编号"), profile.memberNo),
-            (Text(en: "Name", zh: "姓名"), profile.name),
-            (Text(en: "Gender", zh: "性别"), profile.gender.map { MemberTerms.gender($0)(l) }),
-            (Text(en: "Birth date", zh: "出生日期"), profile.birthDate),
-            (Text(en: "Identity document", zh: "证件类型"), profile.idType.map { MemberTerms.identityDocument($0)(l) }),
-            (Text(en: "Identity number", zh: "证件号码"), idNumber),
-            (Text(en: "ORCID", zh: "ORCID"), profile.orcid),
-            (Text(en: "Email", zh: "电子邮箱"), profile.email),
-            (Text(en: "Phone", zh: "手机"), profile.phone),
-            (Text(en: "Employer", zh: "工作单位"), profile.employer),
-            (Text(en: "Unit member", zh: "所属单位会员"), profile.unitName),
-            (Text(en: "Title", zh: "职称"), profile.title),
-            (Text(en: "Education", zh: "学历"), profile.education),
-            (Text(en: "Discipline", zh: "专业"), profile.discipline),
-            (Text(en: "Province", zh: "省份"), profile.province),
-            (Text(en: "Nationality", zh: "国籍"), profile.nationality),
-            (Text(en: "Grade", zh: "会员类别"), profile.grade.map { MemberTerms.grade($0)(l) }),
-            (Text(en: "Grassroots front-line", zh: "基层一线"), profile.grassroots.map { $0 ? yes : no }),
-            (Text(en: "Political status", zh: "政治面貌"), profile.politicalStatus),
-        ]
         var model = PageModel()
         var details = PageModel.Section(heading: Text(en: "Profile", zh: "基本信息")(l))
         details.headers = [(Text(en: "Field", zh: "项目")(l), false), (Text(en: "Value", zh: "内容")(l), false)]
-        details.rows = lines.compactMap { label, value in value.map { [Cell(text: label(l), header: true), Cell(text: $0)] } }
+        details.rows = profile.fields(reveal: reveal, l).map { [Cell(text: Self.sentenceCase($0.label), header: true), Cell(text: $0.value)] }
         if profile.idNumber != nil && !reveal && context.user?.role == .admin, let number = profile.memberNo {
             details.postForm = ("/members/" + FormData.percentEncode(number) + "/reveal",
                                 Text(en: "Show the identity number in clear (recorded in the audit log)",
@@ -122,6 +102,7 @@ extension WebApp {
              Cell(text: period.endReason.flatMap(EndReason.init(rawValue:))?.label(l) ?? period.endReason ?? "")]
         }
         model.sections.append(periods)
+        model.sections.append(registrationSection(registration, l))
 
         var serviceSection = PageModel.Section(heading: Text(en: "Services (\(services.total))", zh: "会员服务（\(services.total)）")(l))
         if services.services.isEmpty {
@@ -141,6 +122,36 @@ extension WebApp {
         model.sections.append(serviceSection)
         model.sections.append(integritySection(verdict, caseCount: profile.integrityCaseCount, l))
         return pages.sections(title: profile.name, model, request: request, context: context, current: "/members")
+    }
+
+    /// The member's standing today and the years they are registered for (年度注册, RULES.md R1),
+    /// as `registration status` reports them.
+    func registrationSection(_ status: RegistrationStatus, _ l: Language) -> PageModel.Section {
+        typealias Cell = PageModel.Cell
+        var section = PageModel.Section(heading: Text(en: "Annual registration", zh: "年度注册")(l))
+        let standing: Text = status.inGoodStanding
+            ? Text(en: "In good standing on \(status.on.iso).", zh: "\(status.on.iso) 会籍正常。")
+            : status.onRoll
+                ? Text(en: "On the roll on \(status.on.iso) but not registered for \(status.on.year): not in good standing.",
+                       zh: "\(status.on.iso) 在册，但未办理 \(status.on.year) 年度注册：会籍不正常。")
+                : Text(en: "Not on the roll on \(status.on.iso).", zh: "\(status.on.iso) 不在册。")
+        section.paragraphs.append((standing(l), status.onRoll && !status.inGoodStanding))
+        section.paragraphs.append((status.requiredFrom.map {
+            Text(en: "Registration is required from \($0); joining registers the year joined.",
+                 zh: "自 \($0) 年起须办理年度注册；入会当年视为已注册。")(l)
+        } ?? Text(en: "Registration is not required.", zh: "不要求年度注册。")(l), false))
+        let years = Set(status.recordedYears).union(status.joinedYears).sorted(by: >)
+        if years.isEmpty {
+            section.empty = Text(en: "No registration recorded.", zh: "没有注册记录。")(l)
+        } else {
+            section.headers = [(Text(en: "Year", zh: "年度")(l), false), (Text(en: "Registered by", zh: "注册方式")(l), false)]
+            section.rows = years.map { year in
+                let how: [Text] = (status.recordedYears.contains(year) ? [Text(en: "registration recorded", zh: "已登记注册")] : [])
+                    + (status.joinedYears.contains(year) ? [Text(en: "joining that year", zh: "当年入会")] : [])
+                return [Cell(text: String(year), header: true), Cell(text: how.map { $0(l) }.joined(separator: l == .zh ? "；" : "; "))]
+            }
+        }
+        return section
     }
 
     func integritySection(_ verdict: IntegrityVerdict, caseCount: Int?, _ l: Language) -> PageModel.Section {

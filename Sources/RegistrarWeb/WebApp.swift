@@ -13,6 +13,8 @@ public final class WebApp: Sendable {
     let sessions: SessionStore
     let staging: ImportStaging
     let dashboards: DashboardCache
+    /// Audit entries of pages read while an import writes (`AuditJournal`).
+    let auditJournal: AuditJournal
     let pages: PageRenderer
     /// Seconds since 1970, injectable so tests can move time on.
     let clock: @Sendable () -> Int
@@ -30,15 +32,23 @@ public final class WebApp: Sendable {
     }
 
     public init(registryPath: String, options: Options = Options()) throws {
-        pool = try RegistryPool(path: registryPath, connections: options.connections)
+        // Opening the registry first brings it to the current schema (the journal's mark table is in it).
+        let first = try Registry.open(path: registryPath, mode: .existing)
+        auditJournal = try AuditJournal(registryPath: first.path)
+        pool = try RegistryPool(path: registryPath, connections: options.connections, journal: auditJournal)
         clock = options.clock
         sessions = SessionStore(idleSeconds: options.sessionIdleSeconds, clock: options.clock)
         staging = try ImportStaging(registryPath: registryPath, clock: options.clock)
-        dashboards = try DashboardCache(path: registryPath)
+        dashboards = try DashboardCache(path: registryPath, journal: auditJournal)
         pages = try PageRenderer(society: pool.registry.societyName())
         maxUploadBytes = options.maxUploadBytes
         secureCookies = options.secureCookies
+        // What an earlier run left in the journal, and what this one puts there, reaches the registry
+        // as soon as it is free.
+        auditJournal.startMoving()
     }
+
+    deinit { auditJournal.stop() }
 
     /// The router with every route; `Application(router:)` serves it, `app.test(.router)` tests it.
     func router() -> Router<WebContext> {

@@ -1,5 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import RegistrarModel
 import RegistrarInput
@@ -28,17 +31,26 @@ public struct WebServer {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
+    /// Whether pages are served over HTTPS (`--tls-cert` and `--tls-key`).
+    public var usesTLS: Bool { tlsCertificate != nil && tlsKey != nil }
+
     /// Why the server will not start with these options, if it will not.
     public func refusal() -> Text? {
-        if tlsCertificate != nil || tlsKey != nil {
-            return Text(
-                en: "this build of registrar serves plain HTTP only (no TLS library is built in); put it behind a TLS proxy on this machine and keep --host 127.0.0.1",
-                zh: "此版本的 registrar 仅提供 HTTP（未内置 TLS 库）；请在本机用 TLS 反向代理转发，并保持 --host 127.0.0.1")
+        if (tlsCertificate == nil) != (tlsKey == nil) {
+            return tlsCertificate == nil
+                ? Text(en: "--tls-key needs --tls-cert, the certificate (PEM) that goes with the key",
+                       zh: "--tls-key 需要同时给出 --tls-cert（与私钥配套的 PEM 证书）")
+                : Text(en: "--tls-cert needs --tls-key, the certificate's private key (PEM)",
+                       zh: "--tls-cert 需要同时给出 --tls-key（证书的 PEM 私钥）")
         }
-        if !Self.isLoopback(host) && !insecureHTTP {
+        if usesTLS && insecureHTTP {
+            return Text(en: "--insecure-http and --tls-cert contradict each other; give one of them",
+                        zh: "--insecure-http 与 --tls-cert 互相矛盾；请只给出其一")
+        }
+        if !Self.isLoopback(host) && !insecureHTTP && !usesTLS {
             return Text(
-                en: "--host \(host) would send passwords and members' data over the network unencrypted; keep --host 127.0.0.1 behind a TLS proxy, or add --insecure-http if this network is trusted",
-                zh: "--host \(host) 会以明文在网络上传送密码和会员数据；请保持 --host 127.0.0.1 并使用 TLS 反向代理，或在可信网络中加 --insecure-http")
+                en: "--host \(host) would send passwords and members' data over the network unencrypted; give --tls-cert FILE and --tls-key FILE, or add --insecure-http if this network is trusted",
+                zh: "--host \(host) 会以明文在网络上传送密码和会员数据；请给出 --tls-cert 文件和 --tls-key 文件，或在可信网络中加 --insecure-http")
         }
         guard (1...65535).contains(port) else {
             return Text(en: "--port \(port) is not a port; use 1 to 65535, such as 8080", zh: "--port \(port) 不是端口号；请用 1 到 65535，如 8080")
@@ -46,16 +58,44 @@ public struct WebServer {
         return nil
     }
 
+    /// The server's TLS settings from the PEM files `--tls-cert` (the certificate, then any
+    /// intermediates) and `--tls-key`; a file that cannot be read or is not PEM is named in one line.
+    public func tlsConfiguration() throws -> TLSConfiguration? {
+        guard let certificatePath = tlsCertificate, let keyPath = tlsKey else { return nil }
+        func unreadable(_ flag: String, _ path: String, _ what: Text) -> WebUserError {
+            let shown = Sanitized.message(path)
+            return WebUserError(problem: Text(en: "\(flag) \(shown): cannot be read as \(what.en); give a PEM file (-----BEGIN …-----)",
+                                              zh: "\(flag) \(shown)：无法读取为\(what.zh)；请给出 PEM 文件（-----BEGIN …-----）"))
+        }
+        guard FileManager.default.isReadableFile(atPath: certificatePath),
+              let chain = try? NIOSSLCertificate.fromPEMFile(certificatePath), !chain.isEmpty else {
+            throw unreadable("--tls-cert", certificatePath, Text(en: "a certificate", zh: "证书"))
+        }
+        guard FileManager.default.isReadableFile(atPath: keyPath), let key = try? NIOSSLPrivateKey(file: keyPath, format: .pem) else {
+            throw unreadable("--tls-key", keyPath, Text(en: "a private key", zh: "私钥"))
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
+                                                                    privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
+    }
+
     /// Serves until interrupted (SIGINT or SIGTERM).
     public func run(language: Language, onListening: @escaping @Sendable (String) -> Void) async throws {
         if let refusal = refusal() { throw WebUserError(problem: refusal) }
-        let app = try WebApp(registryPath: registryPath)
+        let tls = try tlsConfiguration()
+        var options = WebApp.Options()
+        options.secureCookies = tls != nil
+        let app = try WebApp(registryPath: registryPath, options: options)
         var logger = Logger(label: "registrar.serve")
         // Requests are not logged: their addresses carry search terms and member numbers.
         logger.logLevel = .warning
-        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        let address = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        var server = HTTPServerBuilder.http1()
+        if let tls { server = try HTTPServerBuilder.tls(.http1(), tlsConfiguration: tls) }
         let application = Application(
             router: app.router(),
+            server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { _ in onListening(address) },
             logger: logger)

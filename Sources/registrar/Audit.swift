@@ -20,7 +20,15 @@ extension Registrar {
         func validate() throws { try options.require(formatIn: Self.formats) }
 
         func run() throws {
-            let entries = try options.openRegistryToRead().auditEntries(since: since)
+            let registry = try options.openRegistryToRead()
+            // What `registrar serve` put in its journal while an import ran joins the log first, unless the
+            // registry is busy or cannot be written here; then this says they are there.
+            let waiting = (try? AuditJournal.moveLeftovers(registryPath: registry.path)) ?? 0
+            if waiting > 0 {
+                Console.error(Text(en: "Note: \(waiting) entries of the web view wait in \(registry.path).web-audit and are not shown yet; they join the log when the registry can be written.",
+                                   zh: "注意：网页的 \(waiting) 条记录仍在 \(registry.path).web-audit 中，暂未列出；会员库可写入时将并入日志。")(options.language))
+            }
+            let entries = try registry.auditEntries(since: since)
             if options.format == .json { return try Output.json(entries) }
             let language = options.language
             Output.rows(

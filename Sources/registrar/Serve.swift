@@ -27,12 +27,12 @@ extension Registrar {
                          zh: "允许非本机 --host 使用明文 HTTP（仅限可信网络）。").asHelp)
         var insecureHTTP = false
 
-        @Option(name: .customLong("tls-cert"), help: Text(en: "Not built in: serve behind a TLS proxy instead.",
-                                                          zh: "未内置：请改用 TLS 反向代理。").asHelp)
+        @Option(name: .customLong("tls-cert"), help: Text(en: "Serve HTTPS with this certificate (PEM; with --tls-key).",
+                                                          zh: "使用此证书提供 HTTPS（PEM；与 --tls-key 同用）。").asHelp)
         var tlsCertificate: String?
 
-        @Option(name: .customLong("tls-key"), help: Text(en: "Not built in: serve behind a TLS proxy instead.",
-                                                         zh: "未内置：请改用 TLS 反向代理。").asHelp)
+        @Option(name: .customLong("tls-key"), help: Text(en: "The certificate's private key (PEM).",
+                                                         zh: "证书的私钥（PEM）。").asHelp)
         var tlsKey: String?
 
         func validate() throws { try options.require(formatIn: [.table]) }
@@ -41,6 +41,7 @@ extension Registrar {
             let server = WebServer(registryPath: options.databasePath, host: host, port: port, insecureHTTP: insecureHTTP,
                                    tlsCertificate: tlsCertificate, tlsKey: tlsKey)
             if let refusal = server.refusal() { throw WebUserError(problem: refusal) }
+            _ = try server.tlsConfiguration() // a certificate or key that cannot be read is named before anything else
             _ = try options.openRegistry()
             let language = options.language
             let outcome = AsyncOutcome()

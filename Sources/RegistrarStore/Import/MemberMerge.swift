@@ -44,6 +44,8 @@ final class MemberMerge {
     private var identityDeferral: IdentityIndexDeferral?
     /// The periods' no-overlap trigger while a first import has it away (`OverlapTriggerDeferral`).
     private var overlapDeferral: OverlapTriggerDeferral?
+    /// The name search index's insert trigger while a first import has it away (`NameIndexDeferral`).
+    private var nameDeferral: NameIndexDeferral?
 
     /// - Parameter columns: the member columns the file carries; the others are left as they are.
     init(db: Database, batchID: Int64, asOf: String, columns: [MemberColumn]) throws {
@@ -154,6 +156,7 @@ final class MemberMerge {
         guard startedEmpty else { return }
         identityDeferral = try IdentityIndexDeferral(db, fileSize: fileSize)
         overlapDeferral = try OverlapTriggerDeferral(db)
+        nameDeferral = try NameIndexDeferral(db)
     }
 
     /// Called when every row is merged, before the snapshot and the commit.
@@ -161,6 +164,10 @@ final class MemberMerge {
         try buildIdentityIndex()
         if let deferral = overlapDeferral {
             overlapDeferral = nil
+            try deferral.restore()
+        }
+        if let deferral = nameDeferral {
+            nameDeferral = nil
             try deferral.restore()
         }
     }

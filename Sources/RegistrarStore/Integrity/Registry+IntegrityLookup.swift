@@ -60,7 +60,7 @@ extension Registry {
 
     /// `integrity check`: whether anything in force on `day` blocks a nomination; audited.
     public func checkIntegrity(key: String, on day: Day) throws -> IntegrityVerdict {
-        try write { db in
+        try auditedRead { db, audit in
             guard let id = try Registry.memberID(db, key: FieldNormalizer.normalize(key)),
                   let profile = try Registry.profile(db, memberID: id) else {
                 throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
@@ -72,8 +72,8 @@ extension Registry {
             let warnings = cases.filter { !blockingNumbers.contains($0.caseNo) && ($0.status.isPending || inForce.contains($0)) }
             let verdict = IntegrityVerdict(memberNo: profile.memberNo, name: profile.name, on: day.iso,
                                            blocking: blocking, warnings: warnings)
-            try Registry.appendAudit(db, .integrityCheck, subject: profile.memberNo ?? "member #\(id)",
-                                     detail: "on \(day.iso): " + (verdict.clear ? "clear" : "blocked by " + blocking.map(\.caseNo).joined(separator: ", ")))
+            audit.append(PendingAudit(.integrityCheck, subject: profile.memberNo ?? "member #\(id)",
+                                      detail: "on \(day.iso): " + (verdict.clear ? "clear" : "blocked by " + blocking.map(\.caseNo).joined(separator: ", "))))
             return verdict
         }
     }

@@ -113,15 +113,15 @@ extension Registry {
 
     /// `member show`: the member's profile, with the look-up (and any reveal) in the audit log.
     public func showMember(key: String, reveal: Bool) throws -> MemberProfile {
-        try write { db in
+        try auditedRead { db, audit in
             guard let id = try Registry.memberID(db, key: key),
                   let profile = try Registry.profile(db, memberID: id) else {
                 throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
             }
             let subject = profile.memberNo ?? "member #\(profile.id)"
-            try Registry.appendAudit(db, .memberShow, subject: subject, detail: "query: \(Masking.safeEcho(key))")
+            audit.append(PendingAudit(.memberShow, subject: subject, detail: "query: \(Masking.safeEcho(key))"))
             if reveal {
-                try Registry.appendAudit(db, .memberReveal, subject: subject, detail: "identity number shown unmasked")
+                audit.append(PendingAudit(.memberReveal, subject: subject, detail: "identity number shown unmasked"))
             }
             return profile
         }

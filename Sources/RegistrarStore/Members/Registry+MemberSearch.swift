@@ -34,20 +34,18 @@ extension Registry {
     public func searchMembers(_ query: String, offset: Int, limit: Int) throws -> MemberSearchPage {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return MemberSearchPage(hits: [], hasMore: false, matchedBy: .nothing) }
-        return try write { db in
+        return try auditedRead { db, audit in
             var page: MemberSearchPage
             if let id = try Registry.memberID(db, key: trimmed) {
                 page = MemberSearchPage(hits: try Registry.hits(db, where: "m.id = ?", [id], offset: 0, limit: 1).hits,
                                         hasMore: false, matchedBy: .key)
             } else {
-                let pattern = "%" + Registry.likeEscaped(trimmed) + "%"
-                let prefix = Registry.likeEscaped(trimmed) + "%"
-                let found = try Registry.hits(db, where: "m.name LIKE ? ESCAPE '\\' OR m.member_no LIKE ? ESCAPE '\\'",
-                                              [pattern, prefix], offset: offset, limit: limit)
+                let search = NameSearch(trimmed)
+                let found = try Registry.hits(db, where: search.condition, search.arguments, offset: offset, limit: limit)
                 page = MemberSearchPage(hits: found.hits, hasMore: found.hasMore, matchedBy: .name)
             }
-            try Registry.appendAudit(db, .memberSearch, subject: "query: \(Masking.safeEcho(trimmed))",
-                                     detail: "\(page.hits.count) shown from \(offset)")
+            audit.append(PendingAudit(.memberSearch, subject: "query: \(Masking.safeEcho(trimmed))",
+                                      detail: "\(page.hits.count) shown from \(offset)"))
             return page
         }
     }

@@ -57,7 +57,7 @@ public struct RegistrationError: UserFacingError, Equatable {
 extension Registry {
     /// `registration status KEY --on D`: the member's registrations and standing on D, audited.
     public func registrationStatus(key: String, on day: Day) throws -> RegistrationStatus {
-        try write { db in
+        try auditedRead { db, audit in
             guard let id = try Registry.memberID(db, key: FieldNormalizer.normalize(key)),
                   let member = try Row.fetchOne(db, sql: "SELECT member_no, name FROM member WHERE id = ?", arguments: [id]) else {
                 throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
@@ -78,8 +78,8 @@ extension Registry {
                 Standing.isRegistered(for: year, rule: rule, recorded: recorded.contains(year), joined: joined.contains(year))
             }
             let memberNo: String? = member["member_no"]
-            try Registry.appendAudit(db, .registrationStatus, subject: memberNo ?? "member #\(id)",
-                                     detail: "on \(day.iso), query: \(Masking.safeEcho(key))")
+            audit.append(PendingAudit(.registrationStatus, subject: memberNo ?? "member #\(id)",
+                                      detail: "on \(day.iso), query: \(Masking.safeEcho(key))"))
             return RegistrationStatus(memberNo: memberNo, name: member["name"], on: day, recordedYears: recorded,
                                       joinedYears: joined, requiredFrom: rule.requiredFrom, onRoll: onRoll, inGoodStanding: good)
         }

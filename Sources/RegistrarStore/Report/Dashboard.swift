@@ -27,14 +27,28 @@ public struct Dashboard: Sendable {
 }
 
 extension Registry {
+    /// One pass over the periods, however long ago the base year was, gives every month-end figure
+    /// (the series, the flows, and the base year's end, which is December's month end) and today's
+    /// count (`monthlyFlowsAndCount`). Where registration is required, good standing needs the
+    /// registrations too, and the month ends and today's count, the very count `registrar count`
+    /// makes, are two passes.
     public func dashboard(today: Day) throws -> Dashboard {
-        let month = YearMonth(today)
-        let first = min(month.adding(months: -23), YearMonth(year: today.year, month: 1) ?? month)
-        let flows = try monthlyFlows(first...month)
         let settings = try settings()
-        let count = try count(on: today)
+        let month = YearMonth(today)
+        var first = min(month.adding(months: -23), YearMonth(year: today.year, month: 1) ?? month)
+        // The base year's end inside the series costs no second pass (a longer series costs only arrays).
+        let baseMonth = YearMonth(Day.endOfYear(settings.baseYear))
+        if baseMonth < first && baseMonth.months(until: first) <= 12 * 50 { first = baseMonth }
+        let flows: [MonthFlow], count: MembershipCount
+        if let both = try read({ db in try Registry.monthlyFlowsAndCount(db, first...month, on: today) }) {
+            flows = both.flows
+            count = both.count
+        } else {
+            flows = try monthlyFlows(first...month)
+            count = try self.count(on: today)
+        }
         let activity = try read { db in try Registry.activity(db, flows: flows) }
-        let base = try self.count(on: Day.endOfYear(settings.baseYear)).individual
+        let base = try flows.first { $0.month == baseMonth }?.endCount ?? self.count(on: Day.endOfYear(settings.baseYear)).individual
         let goal = settings.growthGoal.evaluate(baseCount: base, count: count.individual)
         let series = flows.suffix(24).map { MonthCount(month: $0.month, endCount: $0.endCount) }
         var rules: [(Text, RuleVerdict)] = []
@@ -53,7 +67,7 @@ extension Registry {
             inactiveBranchMonths: branches.months, inactiveBranches: branches.branches,
             lastImport: try recentImports(limit: 1).first,
             renewalsDue: settings.registration.isRequired(in: today.year)
-                ? try registrationDue(year: today.year, on: today).count : nil)
+                ? try read { db in try Registry.registrationDueCount(db, year: today.year, on: today) } : nil)
     }
 }
 

@@ -39,6 +39,10 @@ enum Migrations {
         migrator.registerMigration("v6-registration-speed") { db in
             try db.execute(sql: sql(PackageResources.v6_registration_speed_sql))
         }
+        // The web view's name search index (FTS5, trigram) and its audit journal's mark.
+        migrator.registerMigration("v7-web-search") { db in
+            try db.execute(sql: sql(PackageResources.v7_web_search_sql))
+        }
         return migrator
     }
 

@@ -14,6 +14,9 @@ public struct Registry: Sendable {
     /// The migrations this opening applied, oldest first: all of them for a new file, the newer ones
     /// for a registry an older release made, none for a current one.
     public private(set) var appliedMigrations: [String] = []
+    /// Where audited look-ups record their entries when they must not wait for the write lock (the
+    /// web view); nil for the commands, which audit in the look-up's transaction (`auditedRead`).
+    var auditJournal: AuditJournal?
 
     /// Whether this opening brought a registry made by an earlier release up to the current schema.
     public var wasUpgraded: Bool { appliedMigrations.first.map { $0 != Migrations.first } ?? false }

@@ -49,30 +49,8 @@ struct MemberView {
 
     var text: String {
         let p = profile
-        let yes = Text(en: "yes", zh: "是")(language), no = Text(en: "no", zh: "否")(language)
-        let lines: [(Text, String?)] = [
-            (Text(en: "member number", zh: "会员编号"), p.memberNo),
-            (Text(en: "name", zh: "姓名"), p.name),
-            (Text(en: "gender", zh: "性别"), p.gender.map { MemberTerms.gender($0)(language) }),
-            (Text(en: "birth date", zh: "出生日期"), p.birthDate),
-            (Text(en: "identity document", zh: "证件类型"), p.idType.map { MemberTerms.identityDocument($0)(language) }),
-            (Text(en: "identity number", zh: "证件号码"), idNumber),
-            (Text(en: "ORCID", zh: "ORCID"), p.orcid),
-            (Text(en: "email", zh: "电子邮箱"), p.email),
-            (Text(en: "phone", zh: "手机"), p.phone),
-            (Text(en: "employer", zh: "工作单位"), p.employer),
-            (Text(en: "unit member", zh: "所属单位会员"), p.unitName),
-            (Text(en: "title", zh: "职称"), p.title),
-            (Text(en: "education", zh: "学历"), p.education),
-            (Text(en: "discipline", zh: "专业"), p.discipline),
-            (Text(en: "province", zh: "省份"), p.province),
-            (Text(en: "nationality", zh: "国籍"), p.nationality),
-            (Text(en: "grade", zh: "会员类别"), p.grade.map { MemberTerms.grade($0)(language) }),
-            (Text(en: "grassroots front-line", zh: "基层一线"), p.grassroots.map { $0 ? yes : no }),
-            (Text(en: "political status", zh: "政治面貌"), p.politicalStatus),
-            (Text(en: "integrity cases", zh: "诚信案件"), String(p.integrityCaseCount)),
-        ]
-        let present = lines.compactMap { label, value in value.map { [label(language), $0] } }
+        let present = p.fields(reveal: reveal, language).map { [$0.label, $0.value] }
+            + [[Text(en: "integrity cases", zh: "诚信案件")(language), String(p.integrityCaseCount)]]
         var out = TextTable(headers: [Text(en: "field", zh: "项目")(language), Text(en: "value", zh: "内容")(language)],
                             rows: present).render()
         out += "\n"

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
+import Testing
+@testable import RegistrarWeb
+
+/// Pages that show members' data while an import holds the registry: shown at once, audited with
+/// the web user's name as soon as the import commits; and the member page's registrations.
+struct MemberPageDuringImportTests {
+    /// Another connection holding the registry's write lock, as an import does for its whole
+    /// transaction: a `sqlite3` process inside `BEGIN IMMEDIATE` until released.
+    final class WriteLock: @unchecked Sendable {
+        private let process = Process()
+        private let input = Pipe()
+
+        init(_ path: String) throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = [path]
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+            var said = Data()
+            while !String(decoding: said, as: UTF8.self).contains("locked") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                said.append(chunk)
+            }
+        }
+
+        func release() throws {
+            input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+    }
+
+    @Test func memberPagesDuringAnImportAreShownAtOnceAndAuditedWhenItCommits() async throws {
+        let harness = try WebHarness()
+        let memberNo = try #require(try harness.registry.demoMemberNumbers().first)
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            let lock = try WriteLock(harness.path)
+            let page = try await browser.get("/members/" + memberNo)
+            #expect(page.status == .ok)
+            #expect(page.body.contains(memberNo))
+            let search = try await browser.get("/members?q=" + FormData.percentEncode(String(memberNo.prefix(4))))
+            #expect(search.status == .ok)
+            let integrity = try await browser.get("/integrity?key=" + FormData.percentEncode(memberNo))
+            #expect(integrity.status == .ok)
+            // Held in the journal: member.show, registration.status, integrity.check, member.search, integrity.check.
+            #expect(harness.web.auditJournal.waitingCount == 5)
+            #expect(try harness.registry.auditEntries().filter { $0.actor == "web:staff" && $0.action != "web.login" }.isEmpty)
+            try lock.release()
+            #expect(try harness.web.auditJournal.move(wait: true))
+            let entries = try harness.registry.auditEntries().filter { $0.actor == "web:staff" && $0.action != "web.login" }
+            #expect(entries.map(\.action) == ["member.show", "registration.status", "integrity.check", "member.search", "integrity.check"])
+            #expect(entries.filter { $0.action != "member.search" }.allSatisfy { $0.subject == memberNo })
+        }
+    }
+
+    @Test func aMemberPageShowsTheRegistrationsInBothLanguages() async throws {
+        let harness = try WebHarness()
+        let memberNo = try #require(try harness.registry.demoMemberNumbers().first)
+        let status = try harness.registry.registrationStatus(key: memberNo, on: Day.today())
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            let page = try await browser.get("/members/" + memberNo + "?lang=en")
+            #expect(page.body.contains("<h2>Annual registration</h2>"))
+            for year in Set(status.recordedYears).union(status.joinedYears) {
+                #expect(page.body.contains("<th scope=\"row\">\(year)</th>"))
+            }
+            let chinese = try await browser.get("/members/" + memberNo + "?lang=zh")
+            #expect(chinese.body.contains("<h2>年度注册</h2>"))
+        }
+    }
+}
+
+extension Registry {
+    /// The first few member numbers of the demo registry (found by a search, which is audited as the OS user).
+    func demoMemberNumbers() throws -> [String] {
+        try searchMembers("M", offset: 0, limit: 5).hits.compactMap(\.memberNo)
+    }
+}
