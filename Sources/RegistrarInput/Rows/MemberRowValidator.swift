@@ -92,7 +92,7 @@ package struct MemberRowValidator {
                 return UnsafeRawBufferPointer(rebasing: s[range])
             }
             func text(_ name: MemberField) -> String? { field(name).map { String(decoding: $0, as: UTF8.self) } }
-            func header(_ name: MemberField) -> String { mapping.headers[mapping.columns[name.name]!] }
+            func header(_ name: MemberField) -> String { mapping.columns[name.name].map { mapping.headers[$0] } ?? name.name }
             func reject(_ name: MemberField, _ reason: Text) -> RowRejection {
                 RowRejection(column: header(name), reason: reason, memberNo: text(.memberNo),
                              idNumber: text(.idNumber).map { $0.uppercased() }, idType: nil)

@@ -56,7 +56,7 @@ struct FastStatement {
         case .null: sqlite3_bind_null(handle, index)
         case .integer(let value): sqlite3_bind_int64(handle, index, value)
         case .text:
-            let (pointer, count) = storage.text(column)!
+            guard let (pointer, count) = storage.text(column) else { sqlite3_bind_null(handle, index); return }
             sqlite3_bind_text(handle, index, pointer.assumingMemoryBound(to: CChar.self), Int32(count), nil)
         }
     }
@@ -74,8 +74,8 @@ struct FastStatement {
         case .integer(let integer):
             return type == SQLITE_INTEGER && sqlite3_value_int64(value) == integer
         case .text:
-            guard type == SQLITE_TEXT, let pointer = sqlite3_value_text(value) else { return false }
-            let (bytes, count) = storage.text(memberColumn)!
+            guard type == SQLITE_TEXT, let pointer = sqlite3_value_text(value),
+                  let (bytes, count) = storage.text(memberColumn) else { return false }
             return Int(sqlite3_value_bytes(value)) == count && memcmp(bytes, pointer, count) == 0
         }
     }

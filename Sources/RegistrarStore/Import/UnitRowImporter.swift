@@ -88,12 +88,12 @@ struct UnitRowImporter: RecordByRecordImporter {
                     en: "the same unit appears again (first on line \(line)); keep one row per unit",
                     zh: "同一单位重复出现（首次在第 \(line) 行）；每个单位只保留一行")))
             }
-            let changed = columns.filter { existing[$0] as DatabaseValue != values[$0]! }
+            let changed = columns.filter { existing[$0] as DatabaseValue != (values[$0] ?? .null) }
             outcome = .unchanged
             if !changed.isEmpty {
                 do {
                     try db.execute(sql: "UPDATE unit_member SET \(changed.map { "\($0) = ?" }.joined(separator: ", ")), updated_batch = ? WHERE id = ?",
-                                   arguments: StatementArguments(changed.map { values[$0]! } + [batchID.databaseValue, unitID.databaseValue]))
+                                   arguments: StatementArguments(changed.map { (values[$0] ?? .null) } + [batchID.databaseValue, unitID.databaseValue]))
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                     return .rejected(RowRejection(column: nil, reason: Text(
                         en: "the unit number or credit code already belongs to another unit", zh: "该单位会员编号或信用代码已属于另一单位")))
@@ -104,7 +104,7 @@ struct UnitRowImporter: RecordByRecordImporter {
         } else {
             do {
                 try db.execute(sql: "INSERT INTO unit_member (\(columns.joined(separator: ", ")), created_batch, updated_batch) VALUES (\(Array(repeating: "?", count: columns.count + 2).joined(separator: ", ")))",
-                               arguments: StatementArguments(columns.map { values[$0]! } + [batchID.databaseValue, batchID.databaseValue]))
+                               arguments: StatementArguments(columns.map { (values[$0] ?? .null) } + [batchID.databaseValue, batchID.databaseValue]))
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 return .rejected(RowRejection(column: nil, reason: Text(
                     en: "the unit number or credit code already belongs to another unit", zh: "该单位会员编号或信用代码已属于另一单位")))
