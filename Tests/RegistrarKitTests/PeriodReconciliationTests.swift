@@ -6,7 +6,7 @@ import Testing
 
 struct PeriodReconciliationTests {
     typealias R = PeriodReconciliation
-    let asOf = "2018-12-31"
+    let asOf: Day = "2018-12-31"
 
     @Test func aNewActiveMemberOpensAPeriodOnTheJoinDateOrTheFileDate() {
         #expect(R.reconcile(row: RowMembership(join: "2018-03-05"), latest: nil, asOf: asOf) == .changes([.open(start: "2018-03-05")]))

@@ -17,46 +17,12 @@ public enum FileKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// Field name → accepted headers (DESIGN.md "Roster columns", "Other input files").
+    /// Field name → accepted headers (DESIGN.md "Roster columns", "Other input files"). The two
+    /// rosters' fields are declared with what they set, in `MemberField` and `UnitField`.
     public var catalogue: [(field: String, headers: [String])] {
         switch self {
-        case .members: [
-            ("member_no", ["member_no", "会员号", "会员编号", "会员证号"]),
-            ("name", ["name", "姓名"]),
-            ("gender", ["gender", "sex", "性别"]),
-            ("birth_date", ["birth_date", "出生日期", "出生年月"]),
-            ("id_type", ["id_type", "证件类型"]),
-            ("id_number", ["id_number", "身份证号", "身份证号码", "证件号码"]),
-            ("orcid", ["orcid"]),
-            ("email", ["email", "邮箱", "电子邮箱", "电子信箱"]),
-            ("phone", ["phone", "mobile", "手机", "手机号码", "联系电话"]),
-            ("employer", ["employer", "工作单位", "单位"]),
-            ("unit_no", ["unit_no", "单位会员编号"]),
-            ("title", ["title", "职称", "技术职称"]),
-            ("education", ["education", "学历"]),
-            ("degree", ["degree", "学位"]),
-            ("discipline", ["discipline", "学科", "专业", "现从事专业"]),
-            ("province", ["province", "省份", "地区"]),
-            ("nationality", ["nationality", "国籍"]),
-            ("grade", ["grade", "会员类别", "会员级别"]),
-            ("grassroots", ["grassroots", "基层一线"]),
-            ("political_status", ["political_status", "政治面貌"]),
-            ("join_date", ["join_date", "入会日期", "入会时间"]),
-            ("end_date", ["end_date", "退会日期"]),
-            ("status", ["status", "会员状态"]),
-            ("registration_years", ["registration_years", "registered", "年度注册", "注册年度", "注册年份"]),
-        ]
-        case .units: [
-            ("unit_no", ["unit_no", "单位会员编号", "会员编号"]),
-            ("name", ["name", "单位名称"]),
-            ("uscc", ["uscc", "统一社会信用代码", "信用代码"]),
-            ("kind", ["kind", "单位性质", "单位类型"]),
-            ("province", ["province", "省份", "地区"]),
-            ("staff_count", ["staff_count", "职工总数", "职工人数"]),
-            ("join_date", ["join_date", "入会日期", "入会时间"]),
-            ("end_date", ["end_date", "退会日期"]),
-            ("status", ["status", "会员状态"]),
-        ]
+        case .members: MemberField.allCases.map { ($0.name, $0.headers) }
+        case .units: UnitField.allCases.map { ($0.name, $0.headers) }
         case .services: [
             ("member_no", ["member_no", "会员编号", "会员号"]),
             ("date", ["date", "日期", "服务日期"]),

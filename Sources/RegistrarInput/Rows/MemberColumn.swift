@@ -1,6 +1,6 @@
 import RegistrarModel
 /// The stored columns of an individual member, in the order the merge binds and compares them.
-package enum MemberColumn: Int, CaseIterable {
+package enum MemberColumn: Int, CaseIterable, Sendable {
     case memberNo, name, gender, birthDate, idType, idNumber, orcid, email, phone, employer, unitID
     case title, titleLevel, education, degree, discipline, province, nationality, grade, grassroots
     case politicalStatus

@@ -1,38 +1,4 @@
 import RegistrarModel
-/// The individual roster's fields, by slot: looking a field up by name per cell would hash a
-/// `String` some thirty times a row.
-package enum MemberField: Int, CaseIterable {
-    case memberNo, name, gender, birthDate, idType, idNumber, orcid, email, phone, employer, unitNo, title, education, degree, discipline, province, nationality, grade, grassroots, politicalStatus, joinDate, endDate, status
-
-    package var name: String {
-        switch self {
-        case .memberNo: "member_no"
-        case .name: "name"
-        case .gender: "gender"
-        case .birthDate: "birth_date"
-        case .idType: "id_type"
-        case .idNumber: "id_number"
-        case .orcid: "orcid"
-        case .email: "email"
-        case .phone: "phone"
-        case .employer: "employer"
-        case .unitNo: "unit_no"
-        case .title: "title"
-        case .education: "education"
-        case .degree: "degree"
-        case .discipline: "discipline"
-        case .province: "province"
-        case .nationality: "nationality"
-        case .grade: "grade"
-        case .grassroots: "grassroots"
-        case .politicalStatus: "political_status"
-        case .joinDate: "join_date"
-        case .endDate: "end_date"
-        case .status: "status"
-        }
-    }
-}
-
 /// Turns one record of an individual roster into normalised, validated member values.
 ///
 /// Every rule a person can fix in the file is checked here, with the column and a reason that says
@@ -40,7 +6,7 @@ package enum MemberField: Int, CaseIterable {
 package struct MemberRowValidator {
     package let mapping: HeaderMapping
     package let units: UnitDirectory
-    package let asOf: String
+    package let asOf: Day
     /// The member columns this file provides; the merge leaves the others as they are.
     package let columns: [MemberColumn]
     private var scratch: [UInt8] = []
@@ -48,32 +14,14 @@ package struct MemberRowValidator {
     private var ranges: [Range<Int>?]
     private let fields: [(slot: Int, column: Int)]
 
-    package init(mapping: HeaderMapping, units: UnitDirectory, asOf: String) {
+    package init(mapping: HeaderMapping, units: UnitDirectory, asOf: Day) {
         self.mapping = mapping
         self.units = units
         self.asOf = asOf
-        fields = mapping.columns.compactMap { name, column in
-            MemberField.allCases.first { $0.name == name }.map { ($0.rawValue, column) }
-        }
+        let mapped = MemberField.allCases.compactMap { field in mapping.column(field.name).map { (field, $0) } }
+        fields = mapped.map { ($0.0.rawValue, $0.1) }
         ranges = Array(repeating: nil, count: MemberField.allCases.count)
-        var columns: [MemberColumn] = [.name]
-        func add(_ column: MemberColumn, if present: Bool) { if present { columns.append(column) } }
-        let hasID = mapping.has("id_number")
-        add(.memberNo, if: mapping.has("member_no"))
-        add(.gender, if: mapping.has("gender") || hasID)
-        add(.birthDate, if: mapping.has("birth_date") || hasID)
-        add(.idType, if: hasID)
-        add(.idNumber, if: hasID)
-        for (column, field) in [(MemberColumn.orcid, "orcid"), (.email, "email"), (.phone, "phone"), (.employer, "employer"),
-                                (.education, "education"), (.degree, "degree"), (.discipline, "discipline"),
-                                (.province, "province"), (.nationality, "nationality"), (.grade, "grade"),
-                                (.grassroots, "grassroots"), (.politicalStatus, "political_status")] {
-            add(column, if: mapping.has(field))
-        }
-        add(.unitID, if: mapping.has("unit_no") || mapping.has("employer"))
-        add(.title, if: mapping.has("title"))
-        add(.titleLevel, if: mapping.has("title"))
-        self.columns = columns
+        columns = MemberField.columns(setBy: mapped.map(\.0))
         scratch.reserveCapacity(2048)
     }
 
@@ -185,9 +133,7 @@ package struct MemberRowValidator {
                 }
                 values.set(.orcid, orcid)
             }
-            for (column, name) in [(MemberColumn.email, MemberField.email), (.phone, .phone), (.employer, .employer),
-                                   (.education, .education), (.degree, .degree), (.discipline, .discipline),
-                                   (.province, .province), (.nationality, .nationality), (.politicalStatus, .politicalStatus)] {
+            for (name, column) in MemberField.storedAsWritten {
                 if let bytes = field(name) { values.set(column, bytes) }
             }
             if let bytes = field(.grade) {
@@ -215,7 +161,7 @@ package struct MemberRowValidator {
             }
 
             // Membership: the current period as the member system sees it.
-            var membership = RowMembership()
+            var join: Day?, end: Day?
             for name in [MemberField.joinDate, .endDate] {
                 guard let bytes = field(name) else { continue }
                 let day: Day
@@ -226,20 +172,14 @@ package struct MemberRowValidator {
                     return reject(name, Text(en: "'\(value(name))' is not a date; " + DateParser.formatsText.en,
                                              zh: "'\(value(name))' 不是日期；" + DateParser.formatsText.zh))
                 }
-                if name == .joinDate { membership.join = day.iso } else { membership.end = day.iso }
+                if name == .joinDate { join = day } else { end = day }
             }
-            var statusReason: EndReason?
+            var status: MembershipStatus?
             if let bytes = field(.status) {
-                guard let status = Vocabularies.status.match(bytes) else { return notIn(.status, Vocabularies.status) }
-                if case .ended(let reason) = status { statusReason = reason }
+                guard let matched = Vocabularies.status.match(bytes) else { return notIn(.status, Vocabularies.status) }
+                status = matched
             }
-            if let reason = statusReason {
-                membership.endIsExplicit = membership.end != nil
-                membership.end = membership.end ?? asOf
-                membership.reason = reason
-            } else if membership.end != nil {
-                membership.reason = .lapsed
-            }
+            let membership = RowMembership(join: join, end: end, status: status, asOf: asOf)
             values.membership = membership
             return nil
         }

@@ -19,11 +19,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses the canonical `YYYY-MM-DD` form only; rosters go through the lenient date parser.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let day = text.withUTF8({ Day(isoBytes: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = day
+    }
+
+    /// `YYYY-MM-DD` from its bytes (a stored column, read where it lies), checked as `init?(iso:)`.
+    public init?(isoBytes bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for byte in bytes[range] {
+            for index in range {
+                let byte = bytes[index]
                 guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
@@ -33,6 +40,23 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// Lends the day's `YYYY-MM-DD` bytes for the length of `body`, with no allocation.
+    public func withISOBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var digits: (UInt64, UInt16) = (0, 0)
+        return try withUnsafeMutableBytes(of: &digits) { buffer in
+            buffer[0] = UInt8(48 + year / 1000 % 10)
+            buffer[1] = UInt8(48 + year / 100 % 10)
+            buffer[2] = UInt8(48 + year / 10 % 10)
+            buffer[3] = UInt8(48 + year % 10)
+            buffer[4] = 45
+            buffer[5] = UInt8(48 + month / 10)
+            buffer[6] = UInt8(48 + month % 10)
+            buffer[7] = 45
+            buffer[8] = UInt8(48 + day / 10)
+            buffer[9] = UInt8(48 + day % 10)
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
+        }
+    }
 
     /// `YYYY-MM-DD`, written digit by digit straight into the string: `String(format:)` costs more
     /// than a row's database work, and ten bytes make a small string, with no allocation (an import

@@ -22,8 +22,8 @@ public enum EndReason: String, Sendable, CaseIterable {
 /// A row describes the period the member system currently holds: its join date, and, if it has
 /// ended, the end date (or the file's as-of date when only the status says it ended) and why.
 package struct RowMembership: Equatable {
-    package var join: String?
-    package var end: String?
+    package var join: Day?
+    package var end: Day?
     package var reason: EndReason?
     /// False when only the status said the period ended, so `end` is the file's as-of date: a later
     /// export repeating that status must not move a recorded end forward.
@@ -31,24 +31,40 @@ package struct RowMembership: Equatable {
 
     package var hasEnded: Bool { end != nil }
 
-    package init(join: String? = nil, end: String? = nil, reason: EndReason? = nil, endIsExplicit: Bool = true) {
+    package init(join: Day? = nil, end: Day? = nil, reason: EndReason? = nil, endIsExplicit: Bool = true) {
         self.join = join
         self.end = end
         self.reason = reason
         self.endIsExplicit = endIsExplicit
+    }
+
+    /// The period a row's join date, end date and status describe, as every roster reads them
+    /// (individuals and units alike):
+    /// - a status that says the membership ended ends it on the end date, or on the file's date
+    ///   when there is none (and then the end is not explicit);
+    /// - an end date without such a status is a lapse.
+    package init(join: Day?, end: Day?, status: MembershipStatus?, asOf: Day) {
+        self.init(join: join, end: end)
+        if case .ended(let reason)? = status {
+            endIsExplicit = end != nil
+            self.end = end ?? asOf
+            self.reason = reason
+        } else if end != nil {
+            reason = .lapsed
+        }
     }
 }
 
 /// The latest recorded period of a member, and the end of the one before it, if any.
 package struct RecordedPeriod: Equatable {
     package var id: Int64
-    package var start: String
-    package var end: String?
+    package var start: Day
+    package var end: Day?
     package var reason: EndReason?
     /// The end of the period before this one: a corrected start may not move back over it.
-    package var previousEnd: String?
+    package var previousEnd: Day?
 
-    package init(id: Int64, start: String, end: String? = nil, reason: EndReason? = nil, previousEnd: String? = nil) {
+    package init(id: Int64, start: Day, end: Day? = nil, reason: EndReason? = nil, previousEnd: Day? = nil) {
         self.id = id
         self.start = start
         self.end = end
@@ -59,10 +75,10 @@ package struct RecordedPeriod: Equatable {
 
 /// One change to a member's periods.
 package enum PeriodChange: Equatable {
-    case open(start: String)
-    case insertClosed(start: String, end: String, reason: EndReason)
-    case setStart(id: Int64, start: String)
-    case close(id: Int64, end: String, reason: EndReason)
+    case open(start: Day)
+    case insertClosed(start: Day, end: Day, reason: EndReason)
+    case setStart(id: Int64, start: Day)
+    case close(id: Int64, end: Day, reason: EndReason)
     case reopen(id: Int64)
 }
 
@@ -80,7 +96,7 @@ package enum PeriodReconciliation {
         case reject(Text)
     }
 
-    package static func reconcile(row: RowMembership, latest: RecordedPeriod?, asOf: String) -> Outcome {
+    package static func reconcile(row: RowMembership, latest: RecordedPeriod?, asOf: Day) -> Outcome {
         if let join = row.join, let end = row.end, end < join {
             return .reject(Text(en: "the end date \(end) is before the join date \(join)",
                                 zh: "退会日期 \(end) 早于入会日期 \(join)"))
@@ -94,10 +110,8 @@ package enum PeriodReconciliation {
             let start = row.join ?? asOf
             return .changes([.open(start: start)])
         }
-        if latest.end == nil {
-            return reconcileOpen(row: row, latest: latest)
-        }
-        return reconcileClosed(row: row, latest: latest, asOf: asOf)
+        guard let recordedEnd = latest.end else { return reconcileOpen(row: row, latest: latest) }
+        return reconcileClosed(row: row, latest: latest, recordedEnd: recordedEnd, asOf: asOf)
     }
 
     private static func reconcileOpen(row: RowMembership, latest: RecordedPeriod) -> Outcome {
@@ -120,8 +134,7 @@ package enum PeriodReconciliation {
         return .changes(changes)
     }
 
-    private static func reconcileClosed(row: RowMembership, latest: RecordedPeriod, asOf: String) -> Outcome {
-        let recordedEnd = latest.end!
+    private static func reconcileClosed(row: RowMembership, latest: RecordedPeriod, recordedEnd: Day, asOf: Day) -> Outcome {
         let join = row.join ?? latest.start
         if join == latest.start {
             // The same period as the one recorded.
@@ -147,12 +160,12 @@ package enum PeriodReconciliation {
         return .changes([.open(start: join)])
     }
 
-    private static func overlapText(join: String, start: String, end: String) -> Text {
+    private static func overlapText(join: Day, start: Day, end: Day) -> Text {
         Text(en: "the join date \(join) falls inside or before the recorded membership \(start) to \(end); correct the date, or import older files first",
              zh: "入会日期 \(join) 落在已记录的会籍期间（\(start) 至 \(end)）之内或之前；请更正日期，或先导入较早的文件")
     }
 
-    private static func outOfOrderText(recordedEnd: String, asOf: String) -> Text {
+    private static func outOfOrderText(recordedEnd: Day, asOf: Day) -> Text {
         Text(en: "the registry records this membership ending on \(recordedEnd), after this file's date \(asOf); import files in date order",
              zh: "会员库记录该会籍于 \(recordedEnd) 终止，晚于本文件日期 \(asOf)；请按日期顺序导入文件")
     }

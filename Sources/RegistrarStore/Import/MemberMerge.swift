@@ -18,7 +18,7 @@ final class MemberMerge {
 
     private let db: Database
     private let batchID: Int64
-    private let asOf: String
+    private let asOf: Day
     private let columns: [MemberColumn]
     private let findByNumber: FastStatement
     private let findByIdentity: FastStatement
@@ -48,7 +48,7 @@ final class MemberMerge {
     private var nameDeferral: NameIndexDeferral?
 
     /// - Parameter columns: the member columns the file carries; the others are left as they are.
-    init(db: Database, batchID: Int64, asOf: String, columns: [MemberColumn]) throws {
+    init(db: Database, batchID: Int64, asOf: Day, columns: [MemberColumn]) throws {
         self.db = db
         self.batchID = batchID
         self.asOf = asOf
@@ -234,7 +234,7 @@ final class MemberMerge {
             previousEnd.reset()
             previousEnd.bind(1, found.id)
             previousEnd.bind(2, period.id)
-            if try previousEnd.step() { period.previousEnd = previousEnd.text(0) }
+            if try previousEnd.step() { period.previousEnd = try previousEnd.day(0, table: "membership_period", name: "end_date") }
             latest = period
         }
         let periodChanges: [PeriodChange]
@@ -320,7 +320,7 @@ final class MemberMerge {
         for change in changes {
             switch change {
             case .open(let start):
-                try run(insertPeriod) { $0.bind(1, memberID); $0.bind(2, start); $0.bind(3, nil as String?); $0.bind(4, nil as String?); $0.bind(5, self.batchID) }
+                try run(insertPeriod) { $0.bind(1, memberID); $0.bind(2, start); $0.bind(3, nil as Day?); $0.bind(4, nil as String?); $0.bind(5, self.batchID) }
             case .insertClosed(let start, let end, let reason):
                 try run(insertPeriod) { $0.bind(1, memberID); $0.bind(2, start); $0.bind(3, end); $0.bind(4, reason.rawValue); $0.bind(5, self.batchID) }
             case .setStart(let id, let start):
@@ -353,7 +353,7 @@ final class MemberMerge {
         var current = 0
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, member_id FROM membership_period WHERE end_date IS NULL AND start_date <= ?
-            """, arguments: [asOf])
+            """, arguments: [asOf.iso])
         while let row = try rows.next() {
             current += 1
             let memberID: Int64 = row[1]

@@ -130,7 +130,7 @@ final class PeriodWalk {
             search.reset()
             search.bind(1, member)
             defer { search.reset() }
-            return try search.step() ? RecordedPeriod(columnsOf: search) : nil
+            return try search.step() ? try RecordedPeriod(columnsOf: search) : nil
         }
         lastMember = member
         if exhausted { return nil }
@@ -148,7 +148,7 @@ final class PeriodWalk {
         }
         var latest: RecordedPeriod?
         while positioned, statement.int64(0) == member {
-            latest = RecordedPeriod(columnsOf: statement)
+            latest = try RecordedPeriod(columnsOf: statement)
             positioned = try statement.step()
         }
         exhausted = !positioned

@@ -182,8 +182,8 @@ extension Registry {
     static func importer(_ kind: FileKind, _ db: Database, mapping: HeaderMapping, batchID: Int64,
                          options: ImportOptions) throws -> any RowImporter {
         switch kind {
-        case .members: try MemberRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf.iso)
-        case .units: try UnitRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf.iso)
+        case .members: try MemberRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf)
+        case .units: try UnitRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf)
         case .integrity: IntegrityRowImporter(db, mapping: mapping, batchID: batchID)
         case .boardSeats: BoardSeatRowImporter(db, mapping: mapping)
         case .boardAttendance: BoardAttendanceRowImporter(db, mapping: mapping)

@@ -63,10 +63,10 @@ struct MemberRowImporter: RowImporter {
         case rejected(RowRejection)
     }
 
-    init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: String) throws {
+    init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: Day) throws {
         validator = MemberRowValidator(mapping: mapping, units: try UnitDirectory(db), asOf: asOf)
         merge = try MemberMerge(db: db, batchID: batchID, asOf: asOf, columns: validator.columns)
-        registrations = RosterRegistrations(db, mapping: mapping, batchID: batchID, asOf: Day(iso: asOf))
+        registrations = RosterRegistrations(db, mapping: mapping, batchID: batchID, asOf: asOf)
     }
 
     /// The rows are merged in member-number order whatever the file's order, so the merge walks the

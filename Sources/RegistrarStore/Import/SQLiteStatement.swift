@@ -44,6 +44,12 @@ struct FastStatement {
         text.withUTF8 { bind(index, UnsafeRawBufferPointer($0)) }
     }
 
+    /// A day as its `YYYY-MM-DD` text, the form every date column holds; NULL for nil.
+    func bind(_ index: Int32, _ day: Day?) {
+        guard let day else { sqlite3_bind_null(handle, index); return }
+        day.withISOBytes { bind(index, $0) }
+    }
+
     func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
@@ -98,6 +104,15 @@ struct FastStatement {
     func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: pointer)
+    }
+
+    /// A `YYYY-MM-DD` column as a `Day`, read from its bytes; nil when NULL; `RegistryError.badStoredValue`
+    /// for anything else, which registrar never writes.
+    func day(_ column: Int32, table: String, name: String) throws -> Day? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+        guard let day = Day(isoBytes: bytes) else { throw RegistryError.badStoredValue(table: table, column: name) }
+        return day
     }
 
     /// `year * 12 + month - 1` of a `YYYY-MM…` text column, read from its bytes; nil when NULL.

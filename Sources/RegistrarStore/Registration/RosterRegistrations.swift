@@ -47,7 +47,7 @@ final class RosterRegistrations {
         guard let earliest = years.min() else { return nil }
         let membership = values.membership
         // The start this row gives a member seen for the first time (none when it says only that they left).
-        let ownStart = membership.join ?? (membership.hasEnded ? nil : asOf?.iso)
+        let ownStart = (membership.join ?? (membership.hasEnded ? nil : asOf))?.iso
         var first = ownStart
         if !registryStartedEmpty, let id = try memberID(memberNo: values.string(.memberNo), idNumber: values.string(.idNumber),
                                                          idType: values.string(.idType)),
@@ -56,7 +56,7 @@ final class RosterRegistrations {
                """), arguments: [id]), let periods: Int = row[0], periods > 0 {
             let earliestStart: String? = row[1]
             let onlyPeriodIsOpen = periods == 1 && (row[2] as Int?) == 1
-            first = onlyPeriodIsOpen ? (membership.join ?? earliestStart) : earliestStart
+            first = onlyPeriodIsOpen ? (membership.join?.iso ?? earliestStart) : earliestStart
         }
         guard let first, let firstYear = Int(first.prefix(4)), earliest < firstYear else { return nil }
         return RowRejection(column: header, reason: RegistrationValues.beforeJoining(earliest, first: first))
