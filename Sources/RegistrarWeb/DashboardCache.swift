@@ -11,11 +11,19 @@ import RegistrarRender
 /// for the audit entries pages write through that connection. So a kept dashboard is always the one
 /// `dashboard(today:)` would compute now, fifty browsers reloading it during an import do not each
 /// scan a million periods, and looking up a member does not throw the figures away.
+///
+/// `keepFresh` also computes them ahead of the pages: at start, and again as soon as a commit or a
+/// new day makes the kept figures old, so a reader rarely waits for the scan of a million periods;
+/// one who comes while it runs waits for that computation, never gets older figures.
 final class DashboardCache: @unchecked Sendable {
     private let registry: Registry
     private let journal: AuditJournal
     private let lock = NSLock()
     private var kept: (day: Day, version: Int, dashboard: Dashboard)?
+    private let state = NSLock()
+    private var stopped = false
+    /// Signalled when the `keepFresh` thread has ended.
+    private var ended: DispatchSemaphore?
 
     init(path: String, journal: AuditJournal) throws {
         registry = try Registry.open(path: path, mode: .existing)
@@ -32,5 +40,50 @@ final class DashboardCache: @unchecked Sendable {
         // Read again: a commit while the figures were computed leaves them unkept.
         if try journal.dataVersion() == version { kept = (today, version, dashboard) }
         return dashboard
+    }
+
+    /// Whether figures for `today` are kept for the registry as it is now.
+    func isFresh(today: Day) throws -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let kept, kept.day == today else { return false }
+        return try kept.version == journal.dataVersion()
+    }
+
+    /// Looks every `interval` seconds, on a thread of its own, whether the kept figures are still the
+    /// registry's, and computes them again when they are not. A look is one `PRAGMA data_version`.
+    /// A failure is left for the page to report: the page computes and shows it in the reader's language.
+    func keepFresh(every interval: Double = 0.25, today: @escaping @Sendable () -> Day = { Day.today() }) {
+        let ended = DispatchSemaphore(value: 0)
+        state.lock()
+        self.ended = ended
+        state.unlock()
+        let thread = Thread { [weak self] in
+            while let cache = self, !cache.isStopped {
+                _ = try? cache.dashboard(today: today())
+                Thread.sleep(forTimeInterval: interval)
+            }
+            ended.signal()
+        }
+        thread.name = "registrar.web.dashboard"
+        thread.start()
+    }
+
+    /// Ends the `keepFresh` thread; `waiting` returns only once it has ended.
+    func stop(waiting: Bool = false) {
+        state.lock()
+        stopped = true
+        let ended = self.ended
+        state.unlock()
+        if waiting, let ended {
+            ended.wait()
+            ended.signal() // for whoever else waits
+        }
+    }
+
+    private var isStopped: Bool {
+        state.lock()
+        defer { state.unlock() }
+        return stopped
     }
 }

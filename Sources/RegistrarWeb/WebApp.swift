@@ -27,6 +27,8 @@ public final class WebApp: Sendable {
         public var maxUploadBytes = 1 << 30
         public var connections = 4
         public var secureCookies = false
+        /// Compute the dashboard's figures ahead of the pages (`DashboardCache.keepFresh`); off in route tests.
+        public var keepDashboardFresh = false
         public var clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
         public init() {}
     }
@@ -46,9 +48,13 @@ public final class WebApp: Sendable {
         // What an earlier run left in the journal, and what this one puts there, reaches the registry
         // as soon as it is free.
         auditJournal.startMoving()
+        if options.keepDashboardFresh { dashboards.keepFresh() }
     }
 
-    deinit { auditJournal.stop() }
+    deinit {
+        dashboards.stop()
+        auditJournal.stop()
+    }
 
     /// The router with every route; `Application(router:)` serves it, `app.test(.router)` tests it.
     func router() -> Router<WebContext> {

@@ -86,6 +86,7 @@ public struct WebServer {
         let tls = try tlsConfiguration()
         var options = WebApp.Options()
         options.secureCookies = tls != nil
+        options.keepDashboardFresh = true
         let app = try WebApp(registryPath: registryPath, options: options)
         var logger = Logger(label: "registrar.serve")
         // Requests are not logged: their addresses carry search terms and member numbers.

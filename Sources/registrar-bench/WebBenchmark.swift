@@ -44,8 +44,11 @@ struct WebBenchmark {
 
         let member = String(format: "B%08d", rows / 2)
         let name = "会员\(rows / 2 + 7)"
+        // The server computes the dashboard as it starts and again after each commit
+        // (`DashboardCache.keepFresh`): the first load is measured as it comes, then a load
+        // straight after a change, which waits for the computation that change started.
         let pages: [(String, String, Double)] = [
-            ("dashboard, first load (computed)", "/", 0.300),
+            ("dashboard, first load after the server started", "/", 0.300),
             ("dashboard, reloaded (kept until a change)", "/", 0.300),
             ("member search by member number", "/members?q=\(member)", 0.100),
             ("member search by part of a name", "/members?q=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name), 0.100),
@@ -67,6 +70,20 @@ struct WebBenchmark {
             print(String(format: "%-44@ %8.3f s (server CPU %.2f s)  target < %.3f s  %@  ratio to registrar count %.2f",
                          label as NSString, best, cpu, target, best < target ? "met" : "NOT MET", best / count.seconds))
         }
+
+        // A change from the command line, then the dashboard at once: the worst a reader waits.
+        var afterChange: [Double] = []
+        for goal in ["16", "15", "16", "15", "16"] {
+            _ = try Measure.run(workspace.registrar, ["settings", "set", "growth.goal", goal, "--db", db])
+            let begun = DispatchTime.now()
+            let answer = try client.get("/")
+            guard answer.status == 200 else { throw BenchError("/ answered \(answer.status)") }
+            afterChange.append(Self.since(begun))
+        }
+        let worst = afterChange.max() ?? 0
+        print(String(format: "%-44@ %8.3f s (worst of 5; best %.3f s)  target < 0.300 s  %@  ratio to registrar count %.2f",
+                     "dashboard, straight after a change" as NSString, worst, afterChange.min() ?? 0,
+                     worst < 0.300 ? "met" : "NOT MET", worst / count.seconds))
 
         try load(port: port, db: db, roster: roster, importRows: importRows, members: rows)
         try? FileManager.default.removeItem(at: workspace.folder)
