@@ -154,8 +154,8 @@ struct WebBenchmark {
         print(String(format: "%d clients during the import: %d requests, %d errors, p50 %.3f s, p99 %.3f s, max %.3f s  target p99 < 1 s, no errors: %@",
                      clients, count, errors.count, p50, p99, maximum, (p99 < 1 && errors.isEmpty) ? "met" : "NOT MET"))
         for error in errors.prefix(5) { print("  error: \(error)") }
-        for (kind, count, p99) in results.byKind() {
-            print(String(format: "  %-12@ %6d requests, p99 %.3f s", kind as NSString, count, p99))
+        for (kind, count, p99, slowest) in results.byKind() {
+            print(String(format: "  %-12@ %6d requests, p99 %.3f s, max %.3f s", kind as NSString, count, p99, slowest))
         }
     }
 
@@ -218,13 +218,14 @@ struct WebBenchmark {
 
         func add(_ time: Double, kind: String) { lock.lock(); times.append(time); kinds[kind, default: []].append(time); lock.unlock() }
 
-        /// Each kind of page's count and 99th percentile.
-        func byKind() -> [(String, Int, Double)] {
+        /// Each kind of page's count, 99th percentile and slowest.
+        func byKind() -> [(String, Int, Double, Double)] {
             lock.lock()
             defer { lock.unlock() }
             return kinds.keys.sorted().map { kind in
                 let sorted = kinds[kind, default: []].sorted()
-                return (kind, sorted.count, sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))])
+                return (kind, sorted.count, sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))],
+                        sorted.last ?? 0)
             }
         }
         func error(_ text: String) { lock.lock(); errors.append(text); lock.unlock() }

@@ -71,7 +71,7 @@ public struct TextTable: Sendable {
         let available = room - fixed
         func longestWord(_ index: Int) -> Int {
             ([columns[index].title] + rows.map { $0[index] }).reduce(0) { widest, cell in
-                HelpPage.tokens(Substring(cell)).reduce(widest) { max($0, DisplayWidth.of($1.text)) }
+                TextWrap.tokens(Substring(cell)).reduce(widest) { max($0, DisplayWidth.of($1.text)) }
             }
         }
         let minimum = text.map { min(natural[$0], max(longestWord($0), 8), 24) }

@@ -1,5 +1,6 @@
 import Foundation
 import RegistrarModel
+import RegistrarRender
 
 /// A `--help` page in Chinese: swift-argument-parser's own words translated, and the lines wrapped
 /// by the columns they take on a terminal.
@@ -85,7 +86,7 @@ public enum HelpPage {
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
-        for token in tokens(text) {
+        for token in TextWrap.tokens(text) {
             let tokenWidth = DisplayWidth.of(token.text)
             let gap = current.isEmpty || !token.spaceBefore ? 0 : 1
             if currentWidth + gap + tokenWidth > room, !current.isEmpty {
@@ -101,50 +102,4 @@ public enum HelpPage {
         let padding = String(repeating: " ", count: indent)
         return lines.enumerated().map { ($0.offset == 0 ? String(head) : padding) + $0.element }.joined(separator: "\n")
     }
-
-    /// Pieces a line may break between: words of other scripts whole, Chinese characters one by one,
-    /// a closing mark kept with what it closes and an opening mark with what it opens.
-    package static func tokens(_ text: Substring) -> [(text: String, spaceBefore: Bool)] {
-        var tokens: [(text: String, spaceBefore: Bool)] = []
-        var spaceBefore = false
-        var openPending = ""
-        var word = ""
-        func flushWord() {
-            guard !word.isEmpty else { return }
-            tokens.append((openPending + word, spaceBefore))
-            openPending = ""
-            word = ""
-            spaceBefore = false
-        }
-        for character in text {
-            if character == " " {
-                flushWord()
-                if !openPending.isEmpty { tokens.append((openPending, spaceBefore)); openPending = "" }
-                spaceBefore = true
-            } else if closing.contains(character) {
-                if !word.isEmpty { word.append(character) }
-                else if let last = tokens.indices.last, openPending.isEmpty { tokens[last].text.append(character) }
-                else { word.append(character) }
-            } else if opening.contains(character) {
-                flushWord()
-                openPending.append(character)
-            } else if DisplayWidth.of(character) == 2 {
-                flushWord()
-                tokens.append((openPending + String(character), spaceBefore))
-                openPending = ""
-                spaceBefore = false
-            } else {
-                if let last = word.last, DisplayWidth.of(last) == 2 { flushWord() }
-                word.append(character)
-            }
-        }
-        flushWord()
-        if !openPending.isEmpty { tokens.append((openPending, spaceBefore)) }
-        return tokens
-    }
-
-    /// Chinese closing marks, and ")", which a line must not begin with; other ASCII punctuation is
-    /// part of the word it is in ("./registrar.sqlite", "e.g.").
-    private static let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "』", "！", "？", ")"]
-    private static let opening: Set<Character> = ["（", "「", "『", "("]
 }
