@@ -1,43 +1,40 @@
 import RegistrarModel
-import RegistrarInput
-import RegistrarStore
-import RegistrarRender
 
 /// How `member show` presents a profile: labelled lines for people, stable keys for scripts.
-struct MemberView {
-    let profile: MemberProfile
-    let reveal: Bool
-    let language: Language
+package struct MemberView {
+    package let profile: MemberProfile
+    package let reveal: Bool
+    package let language: Language
 
-    var idNumber: String? {
+    package var idNumber: String? {
         profile.idNumber.map { reveal ? $0 : Masking.identityNumber($0) }
     }
 
-    struct JSON: Encodable {
-        var member_no: String?
-        var name: String
-        var gender: String?
-        var birth_date: String?
-        var id_type: String?
-        var id_number: String?
-        var orcid: String?
-        var email: String?
-        var phone: String?
-        var employer: String?
-        var unit: String?
-        var title: String?
-        var education: String?
-        var discipline: String?
-        var province: String?
-        var nationality: String?
-        var grade: String?
-        var grassroots: Bool?
-        var political_status: String?
-        var periods: [MembershipPeriod]
-        var integrity_cases: Int
+    package struct JSON: Encodable {
+        package var member_no: String?
+        package var name: String
+        package var gender: String?
+        package var birth_date: String?
+        package var id_type: String?
+        package var id_number: String?
+        package var orcid: String?
+        package var email: String?
+        package var phone: String?
+        package var employer: String?
+        package var unit: String?
+        package var title: String?
+        package var education: String?
+        package var discipline: String?
+        package var province: String?
+        package var nationality: String?
+        package var grade: String?
+        package var grassroots: Bool?
+        package var political_status: String?
+        package var periods: [MembershipPeriod]
+        package var integrity_cases: Int
     }
 
-    var json: JSON {
+    package var json: JSON {
         let p = profile
         return JSON(member_no: p.memberNo, name: p.name, gender: p.gender, birth_date: p.birthDate,
                     id_type: p.idType, id_number: idNumber, orcid: p.orcid, email: p.email, phone: p.phone,
@@ -47,7 +44,7 @@ struct MemberView {
                     integrity_cases: p.integrityCaseCount)
     }
 
-    var text: String {
+    package var text: String {
         let p = profile
         let present = p.fields(reveal: reveal, language).map { [$0.label, $0.value] }
             + [[Text(en: "integrity cases", zh: "诚信案件")(language), String(p.integrityCaseCount)]]
@@ -61,5 +58,11 @@ struct MemberView {
                                    Text(en: "reason", zh: "终止原因")(language)],
                          rows: periodRows).render()
         return out
+    }
+
+    package init(profile: MemberProfile, reveal: Bool, language: Language) {
+        self.profile = profile
+        self.reveal = reveal
+        self.language = language
     }
 }

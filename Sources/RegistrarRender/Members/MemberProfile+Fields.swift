@@ -1,5 +1,4 @@
 import RegistrarModel
-import RegistrarInput
 extension MemberProfile {
     /// The profile's labelled values in the order `member show` and the member's web page list them,
     /// leaving out what the registry does not hold; the identity number masked unless `reveal`.
