@@ -28,6 +28,9 @@ public struct BoardTerm: Sendable, Equatable {
 
 /// A director at or over the society's threshold of absences without cause.
 public struct AbsentDirector: Sendable, Equatable {
+    /// RULES.md B2: a director is flagged at or above the threshold of unexcused absences in the term.
+    public static func isFlagged(unexcused: Int, threshold: Int) -> Bool { unexcused >= threshold }
+
     public let memberNo: String
     public let name: String
     public let unexcused: Int

@@ -123,6 +123,13 @@ public struct IntegrityCase: Sendable, Equatable {
         self.note = note
     }
 
+    /// The day an expulsion ends the member's membership (RULES.md I1): the day it was decided, else
+    /// the day the sanction starts; nil for any other sanction and for a finding that clears the member.
+    public var expulsionDay: String? {
+        guard sanction == .expulsion, finding != .unsubstantiated else { return nil }
+        return decidedOn ?? sanctionStart
+    }
+
     /// In force on `day`: start ≤ day < end, or no end (permanent).
     public func sanctionInForce(on day: String) -> Bool {
         guard sanction != .none, let start = sanctionStart, start <= day else { return false }

@@ -39,9 +39,11 @@ extension Registry {
                 SELECT m.member_no, m.name, count(*) AS unexcused
                 FROM board_attendance a JOIN board_meeting g ON g.id = a.meeting_id JOIN member m ON m.id = a.member_id
                 WHERE g.term_id = ? AND a.attendance = 'unexcused'
-                GROUP BY a.member_id HAVING count(*) >= ? ORDER BY unexcused DESC, m.member_no
-                """, arguments: [termID, settings.absenceThreshold]).map {
-                AbsentDirector(memberNo: $0["member_no"] ?? "", name: $0["name"], unexcused: $0["unexcused"])
+                GROUP BY a.member_id ORDER BY unexcused DESC, m.member_no
+                """, arguments: [termID]).compactMap { row -> AbsentDirector? in
+                let unexcused: Int = row["unexcused"]
+                guard AbsentDirector.isFlagged(unexcused: unexcused, threshold: settings.absenceThreshold) else { return nil }
+                return AbsentDirector(memberNo: row["member_no"] ?? "", name: row["name"], unexcused: unexcused)
             }
             let secretaries = try Row.fetchAll(db, sql: """
                 SELECT m.member_no, m.name, s.full_time FROM board_seat s JOIN member m ON m.id = s.member_id

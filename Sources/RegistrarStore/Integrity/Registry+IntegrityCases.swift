@@ -54,8 +54,7 @@ extension Registry {
     /// RULES.md I1 and the issue: an expulsion decided on D ends the membership open on D, so
     /// growth counts follow (the member does not count from D on).
     static func applyExpulsion(_ db: Database, _ record: IntegrityCase) throws {
-        guard record.sanction == .expulsion, record.finding != .unsubstantiated,
-              let day = record.decidedOn ?? record.sanctionStart else { return }
+        guard let day = record.expulsionDay else { return }
         try db.cachedStatement(sql: """
             UPDATE membership_period SET end_date = ?1, end_reason = 'expelled'
             WHERE member_id = ?2 AND \(Standing.onRollSQL(on: "?1"))
