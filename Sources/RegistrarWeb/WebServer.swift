@@ -17,6 +17,8 @@ public struct WebServer {
     public var insecureHTTP: Bool
     public var tlsCertificate: String?
     public var tlsKey: String?
+    /// What a connection may send, and how long it may take (`ConnectionLimits`).
+    public var limits = ConnectionLimits()
 
     public init(registryPath: String, host: String, port: Int, insecureHTTP: Bool, tlsCertificate: String?, tlsKey: String?) {
         self.registryPath = registryPath
@@ -91,11 +93,9 @@ public struct WebServer {
         // Requests are not logged: their addresses carry search terms and member numbers.
         logger.logLevel = .warning
         let address = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-        var server = HTTPServerBuilder.http1()
-        if let tls { server = try HTTPServerBuilder.tls(.http1(), tlsConfiguration: tls) }
         let application = Application(
             router: app.router(),
-            server: server,
+            server: try limits.serverBuilder(tls: tls),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { _ in onListening(address) },
             logger: logger)
