@@ -61,25 +61,11 @@ public struct WebServer {
     }
 
     /// The server's TLS settings from the PEM files `--tls-cert` (the certificate, then any
-    /// intermediates) and `--tls-key`; a file that cannot be read or is not PEM is named in one line.
+    /// intermediates) and `--tls-key`; a file that is missing, unreadable, not PEM, encrypted, or a key
+    /// that is not the certificate's is named in one line with what to give instead (`TLSFiles`).
     public func tlsConfiguration() throws -> TLSConfiguration? {
         guard let certificatePath = tlsCertificate, let keyPath = tlsKey else { return nil }
-        func unreadable(_ flag: String, _ path: String, _ what: Text) -> WebUserError {
-            let shown = Sanitized.message(path)
-            return WebUserError(problem: Text(en: "\(flag) \(shown): cannot be read as \(what.en); give a PEM file (-----BEGIN …-----)",
-                                              zh: "\(flag) \(shown)：无法读取为\(what.zh)；请给出 PEM 文件（-----BEGIN …-----）"))
-        }
-        guard FileManager.default.isReadableFile(atPath: certificatePath),
-              let chain = try? NIOSSLCertificate.fromPEMFile(certificatePath), !chain.isEmpty else {
-            throw unreadable("--tls-cert", certificatePath, Text(en: "a certificate", zh: "证书"))
-        }
-        guard FileManager.default.isReadableFile(atPath: keyPath), let key = try? NIOSSLPrivateKey(file: keyPath, format: .pem) else {
-            throw unreadable("--tls-key", keyPath, Text(en: "a private key", zh: "私钥"))
-        }
-        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
-                                                                    privateKey: .privateKey(key))
-        configuration.minimumTLSVersion = .tlsv12
-        return configuration
+        return try TLSFiles.configuration(certificate: certificatePath, key: keyPath)
     }
 
     /// Serves until interrupted (SIGINT or SIGTERM).
