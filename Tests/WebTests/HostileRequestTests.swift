@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RegistrarModel
+import RegistrarInput
+import RegistrarStore
+import RegistrarRender
+import Testing
+@testable import RegistrarWeb
+
+/// What a hostile or careless user sent the routes, and what they must answer: a page, never a
+/// stopped server, a hang, or an identity number.
+struct HostileRequestTests {
+    @Test func aSearchPageNumberAsLargeAsAnIntegerGoesIsAnEmptyPageNotAStoppedServer() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            for page in ["9223372036854775807", "4611686018427387904", "184467440737095516", "99999999999999999999", "-9223372036854775808"] {
+                let answer = try await browser.get("/members?q=M&page=" + page)
+                #expect(answer.status == .ok, "page \(page)")
+                #expect(answer.body.contains("<h1"))
+            }
+            let last = try await browser.get("/members?q=M&page=9223372036854775807")
+            #expect(last.body.contains("Page 100000000"))
+            #expect(!last.body.contains("page=100000001"))
+            #expect(try await browser.get("/").status == .ok) // still serving
+        }
+    }
+}
