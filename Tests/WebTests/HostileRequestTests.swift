@@ -27,4 +27,22 @@ struct HostileRequestTests {
             #expect(try await browser.get("/").status == .ok) // still serving
         }
     }
+
+    @Test func aDayBeforeTheFirstMemberIsAnEmptyReportOnEveryPageNotAStoppedServer() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            for path in ["/segments?on=1900-01-01", "/segments/women.csv?on=1900-01-01", "/reports/monthly?month=1900-01",
+                         "/reports/annual?year=1900", "/growth?year=1900", "/board?year=1900", "/registration/due?year=1900",
+                         "/registration/due.csv?year=1900", "/integrity?key=M100101&on=1900-01-01", "/audit?since=1900-01-01"] {
+                let answer = try await browser.get(path)
+                #expect(answer.status == .ok || answer.status == .badRequest, "\(path): \(answer.status)")
+            }
+            let segments = try await browser.get("/segments?on=1900-01-01&lang=en")
+            #expect(segments.status == .ok)
+            #expect(segments.body.contains("0.00"))
+            #expect(try await browser.get("/").status == .ok) // still serving
+        }
+    }
 }
