@@ -45,4 +45,25 @@ struct HostileRequestTests {
             #expect(try await browser.get("/").status == .ok) // still serving
         }
     }
+
+    @Test func aFormPastItsLimitIsRefusedWithAPageSayingSoNotAServerError() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let huge = "username=" + String(repeating: "u", count: 100_000) + "&password=x&csrf_token=x"
+            let signIn = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                  body: ByteBuffer(string: huge))
+            #expect(signIn.status == .contentTooLarge)
+            #expect(String(buffer: signIn.body).contains("The form is too large"))
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            let token = try await browser.sessionCSRF()
+            let settings = try await browser.post("/settings", form: ["csrf_token": token, "key": "board.young_age",
+                                                                      "value": String(repeating: "9", count: 100_000)])
+            #expect(settings.status == .contentTooLarge)
+            #expect(settings.body.contains("The form is too large"))
+            let chinese = try await browser.post("/settings?lang=zh", form: ["csrf_token": token, "filler": String(repeating: "x", count: 70_000)])
+            #expect(chinese.body.contains("表单过大"))
+            #expect(try harness.registry.auditEntries().filter { $0.action == "settings.change" }.isEmpty)
+        }
+    }
 }
