@@ -6,13 +6,16 @@ import RegistrarRender
 
 extension WebApp {
     static let searchPageSize = 50
+    /// Past any registry's last page (5,000,000,000 members), and far from overflowing an offset:
+    /// `?page=9223372036854775807` once stopped the server on an arithmetic overflow.
+    static let lastSearchPage = 100_000_000
 
     func addMemberRoutes(_ router: Router<WebContext>) {
         router.get("/members") { request, context -> Response in
             _ = try context.require(.staff)
             let l = context.language
             let query = request.query("q") ?? ""
-            let pageNumber = max(1, request.query("page").flatMap { Int($0) } ?? 1)
+            let pageNumber = min(Self.lastSearchPage, max(1, request.query("page").flatMap { Int($0) } ?? 1))
             var model = PageModel()
             model.form = PageModel.QueryForm(action: "/members", fields: [
                 PageModel.Field(name: "q", label: Text(en: "Member number, part of a name, identity number or ORCID",
@@ -28,7 +31,7 @@ extension WebApp {
                     model.pager = PageModel.Pager(
                         label: Text(en: "Result pages", zh: "结果分页")(l), page: Text(en: "Page \(pageNumber)", zh: "第 \(pageNumber) 页")(l),
                         previous: pageNumber > 1 ? base + String(pageNumber - 1) : nil, previousLabel: Text(en: "Previous", zh: "上一页")(l),
-                        next: page.hasMore ? base + String(pageNumber + 1) : nil, nextLabel: Text(en: "Next", zh: "下一页")(l))
+                        next: page.hasMore && pageNumber < Self.lastSearchPage ? base + String(pageNumber + 1) : nil, nextLabel: Text(en: "Next", zh: "下一页")(l))
                 }
             }
             return self.pages.sections(title: WebWords.members(l), model, request: request, context: context)

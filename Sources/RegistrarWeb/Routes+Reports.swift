@@ -90,7 +90,7 @@ extension WebApp {
                                (Text(en: "Suggested service", zh: "建议服务")(l), false), (Text(en: "Download", zh: "下载")(l), false)]
             section.rows = sizes.map { size in
                 [PageModel.Cell(text: size.segment.name, header: true), PageModel.Cell(text: size.segment.description(l)),
-                 .number(size.count), PageModel.Cell(text: RoundedPercent(ratioOf: size.count, to: size.population).text, num: true),
+                 .number(size.count), PageModel.Cell(text: Self.share(size), num: true),
                  PageModel.Cell(text: size.segment.suggestedService(l)),
                  PageModel.Cell(text: "CSV", href: "/segments/\(size.segment.name).csv?on=\(on.iso)")]
             }
@@ -164,6 +164,12 @@ extension WebApp {
                                            zh: "“\(echo(text))”不是月份；请用 YYYY-MM 格式，如 2018-12。"))
         }
         return month
+    }
+
+    /// A segment's share of its population as `registrar segments` shows it: 0.00 on a day with no
+    /// one in good standing (a date before the first member once stopped the server here).
+    static func share(_ size: SegmentSize) -> String {
+        size.population > 0 ? RoundedPercent(ratioOf: size.count, to: size.population).text : RoundedPercent(hundredths: 0).text
     }
 
     static func year(_ text: String?, default fallback: Int) throws -> Int {

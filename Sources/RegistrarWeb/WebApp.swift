@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import RegistrarModel
 import RegistrarInput
 import RegistrarStore
@@ -191,6 +192,10 @@ extension PageRenderer {
             return self.problem(Text(en: message, zh: message), status: .unprocessableContent, request: request, context: context)
         case let error as HTTPError where error.status == .notFound:
             return self.problem(WebWords.notFound, status: .notFound, request: request, context: context)
+        case is NIOTooManyBytesError:
+            // A form past its limit (`FormData.read`): it was a 500 page that blamed the server.
+            return self.problem(Text(en: "The form is too large; use the form on the page.", zh: "表单过大；请使用页面上的表单。"),
+                                status: .contentTooLarge, request: request, context: context)
         case let error as HTTPError where error.status == .contentTooLarge:
             return self.problem(Text(en: "The form is too large; use the form on the page.", zh: "表单过大；请使用页面上的表单。"),
                                 status: .contentTooLarge, request: request, context: context)

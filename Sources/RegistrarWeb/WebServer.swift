@@ -17,6 +17,8 @@ public struct WebServer {
     public var insecureHTTP: Bool
     public var tlsCertificate: String?
     public var tlsKey: String?
+    /// What a connection may send, and how long it may take (`ConnectionLimits`).
+    public var limits = ConnectionLimits()
 
     public init(registryPath: String, host: String, port: Int, insecureHTTP: Bool, tlsCertificate: String?, tlsKey: String?) {
         self.registryPath = registryPath
@@ -59,25 +61,11 @@ public struct WebServer {
     }
 
     /// The server's TLS settings from the PEM files `--tls-cert` (the certificate, then any
-    /// intermediates) and `--tls-key`; a file that cannot be read or is not PEM is named in one line.
+    /// intermediates) and `--tls-key`; a file that is missing, unreadable, not PEM, encrypted, or a key
+    /// that is not the certificate's is named in one line with what to give instead (`TLSFiles`).
     public func tlsConfiguration() throws -> TLSConfiguration? {
         guard let certificatePath = tlsCertificate, let keyPath = tlsKey else { return nil }
-        func unreadable(_ flag: String, _ path: String, _ what: Text) -> WebUserError {
-            let shown = Sanitized.message(path)
-            return WebUserError(problem: Text(en: "\(flag) \(shown): cannot be read as \(what.en); give a PEM file (-----BEGIN …-----)",
-                                              zh: "\(flag) \(shown)：无法读取为\(what.zh)；请给出 PEM 文件（-----BEGIN …-----）"))
-        }
-        guard FileManager.default.isReadableFile(atPath: certificatePath),
-              let chain = try? NIOSSLCertificate.fromPEMFile(certificatePath), !chain.isEmpty else {
-            throw unreadable("--tls-cert", certificatePath, Text(en: "a certificate", zh: "证书"))
-        }
-        guard FileManager.default.isReadableFile(atPath: keyPath), let key = try? NIOSSLPrivateKey(file: keyPath, format: .pem) else {
-            throw unreadable("--tls-key", keyPath, Text(en: "a private key", zh: "私钥"))
-        }
-        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
-                                                                    privateKey: .privateKey(key))
-        configuration.minimumTLSVersion = .tlsv12
-        return configuration
+        return try TLSFiles.configuration(certificate: certificatePath, key: keyPath)
     }
 
     /// Serves until interrupted (SIGINT or SIGTERM).
@@ -92,11 +80,9 @@ public struct WebServer {
         // Requests are not logged: their addresses carry search terms and member numbers.
         logger.logLevel = .warning
         let address = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-        var server = HTTPServerBuilder.http1()
-        if let tls { server = try HTTPServerBuilder.tls(.http1(), tlsConfiguration: tls) }
         let application = Application(
             router: app.router(),
-            server: server,
+            server: try limits.serverBuilder(tls: tls),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { _ in onListening(address) },
             logger: logger)

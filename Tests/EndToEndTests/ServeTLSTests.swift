@@ -119,8 +119,8 @@ struct ServeTLSTests {
             (["--tls-cert", "bad.pem"], "--tls-cert needs --tls-key"),
             (["--tls-key", "bad.pem"], "--tls-key needs --tls-cert"),
             (["--tls-cert", "bad.pem", "--tls-key", "bad.pem", "--insecure-http"], "contradict"),
-            (["--tls-cert", "bad.pem", "--tls-key", "bad.pem"], "--tls-cert bad.pem: cannot be read as a certificate"),
-            (["--tls-cert", "missing.pem", "--tls-key", "bad.pem", "--host", "0.0.0.0"], "--tls-cert missing.pem: cannot be read"),
+            (["--tls-cert", "bad.pem", "--tls-key", "bad.pem"], "--tls-cert bad.pem: is not a PEM certificate"),
+            (["--tls-cert", "missing.pem", "--tls-key", "bad.pem", "--host", "0.0.0.0"], "--tls-cert missing.pem: there is no such file"),
         ]
         for (arguments, expected) in cases {
             let outcome = try scratch.run(["serve", "--db", scratch.db, "--port", "1"] + arguments)

@@ -160,13 +160,7 @@ public final class AuditJournal: @unchecked Sendable {
                 defer { lock.unlock() }
                 try registry.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
-                        let moved = try Int64.fetchOne(db, sql: "SELECT last_entry FROM web_audit_journal WHERE journal = ?",
-                                                       arguments: [identity]) ?? 0
-                        for (id, entry) in entries where id > moved { try Registry.appendAudit(db, entry) }
-                        try db.execute(sql: """
-                            INSERT INTO web_audit_journal (journal, last_entry) VALUES (?1, ?2)
-                            ON CONFLICT (journal) DO UPDATE SET last_entry = max(last_entry, ?2)
-                            """, arguments: [identity, last])
+                        try Self.append(entries, of: identity, to: db)
                         return .commit
                     }
                 }
@@ -187,6 +181,43 @@ public final class AuditJournal: @unchecked Sendable {
             } catch let error as DatabaseError {
                 throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
             }
+        }
+    }
+
+    /// Appends to `db`'s audit log the entries of the journal `identity` that its `web_audit_journal`
+    /// mark says are not there yet, and moves the mark past them: in the caller's transaction, so the
+    /// entries and the mark are committed together.
+    static func append(_ entries: [(id: Int64, entry: PendingAudit)], of identity: String, to db: Database) throws {
+        guard let last = entries.map(\.id).max() else { return }
+        let moved = try Int64.fetchOne(db, sql: "SELECT last_entry FROM web_audit_journal WHERE journal = ?",
+                                       arguments: [identity]) ?? 0
+        for (id, entry) in entries.sorted(by: { $0.id < $1.id }) where id > moved { try Registry.appendAudit(db, entry) }
+        try db.execute(sql: """
+            INSERT INTO web_audit_journal (journal, last_entry) VALUES (?1, ?2)
+            ON CONFLICT (journal) DO UPDATE SET last_entry = max(last_entry, ?2)
+            """, arguments: [identity, last])
+    }
+
+    /// What waits in the journal beside the registry at `registryPath`, with the journal's identity;
+    /// nil if it has none. Reads only: the journal is neither made nor changed.
+    static func waiting(registryPath: String) throws -> (identity: String, entries: [(id: Int64, entry: PendingAudit)])? {
+        let file = registryPath + ".web-audit"
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        do {
+            let journal = try DatabaseQueue(path: file)
+            defer { try? journal.close() }
+            return try journal.read { db in
+                guard try db.tableExists("journal_identity"), try db.tableExists("entry"),
+                      let identity = try String.fetchOne(db, sql: "SELECT identity FROM journal_identity") else { return nil }
+                let entries = try Row.fetchAll(db, sql: "SELECT id, at, actor, action, subject, detail FROM entry ORDER BY id").map {
+                    row -> (id: Int64, entry: PendingAudit) in
+                    (row["id"], PendingAudit(at: row["at"], actor: row["actor"], action: row["action"],
+                                             subject: row["subject"], detail: row["detail"]))
+                }
+                return (identity, entries)
+            }
+        } catch let error as DatabaseError {
+            throw RegistryError.failure(path: file, code: error.resultCode.rawValue, message: error.message)
         }
     }
 

@@ -31,8 +31,9 @@ extension Registry {
         }
     }
 
-    /// A rejects file (which repeats rows as they were, identity numbers included) handed out by the web view.
+    /// A rejects file (which repeats rows as they were, identity numbers included) handed out by the web view;
+    /// recorded as the member pages are (`auditedRead`), so the download does not wait for a running import.
     public func recordRejectsDownload(file: String) throws {
-        try write { db in try Registry.appendAudit(db, .importRejects, subject: file, detail: "rejects file downloaded") }
+        try auditedRead { _, audit in audit.append(PendingAudit(.importRejects, subject: file, detail: "rejects file downloaded")) }
     }
 }

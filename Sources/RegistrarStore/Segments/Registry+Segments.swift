@@ -58,13 +58,14 @@ extension Registry {
     }
 
     /// Writes the members (or units) of `segment` on `day` to `path` as CSV for Excel on Chinese Windows
-    /// (UTF-8 with a byte-order mark, CRLF), identity numbers masked, and records the export in the audit log.
+    /// (UTF-8 with a byte-order mark, CRLF), identity numbers masked, and records the export in the audit log
+    /// (an audited read: the web view's export does not wait for a running import).
     ///
     /// - Returns: the number of rows written.
     @discardableResult
     public func exportSegment(_ segment: Segment, on day: Day, to path: String, language: Language) throws -> Int {
         let output = try OutputFile(path: path, protecting: .init(registry: self.path))
-        return try write { db in
+        return try auditedRead { db, audit in
             let (query, arguments) = SegmentSQL.query(segment, on: day, rule: try Registry.settings(db).registration)
             var lines: [[String]]
             switch segment.population {
@@ -94,8 +95,8 @@ extension Registry {
             var data: [UInt8] = [0xEF, 0xBB, 0xBF]
             for line in lines { data.append(contentsOf: CSVField.record(line).utf8) }
             try output.write(data)
-            try Registry.appendAudit(db, .segmentExport, subject: segment.name,
-                                     detail: "on \(day.iso): \(lines.count - 1) \(segment.population.rawValue) to \((path as NSString).lastPathComponent), identity numbers masked")
+            audit.append(PendingAudit(.segmentExport, subject: segment.name,
+                                      detail: "on \(day.iso): \(lines.count - 1) \(segment.population.rawValue) to \((path as NSString).lastPathComponent), identity numbers masked"))
             return lines.count - 1
         }
     }

@@ -51,11 +51,18 @@ extension Registry {
     }
 
     /// Copies the live registry to `path` with `VACUUM INTO` (a consistent snapshot, even while
-    /// another process imports), checks the copy with `integrity_check`, and only then puts it in
-    /// place, readable by its owner only.
+    /// another process imports), adds the audit entries still waiting in the web view's journal,
+    /// checks the copy with `integrity_check`, and only then puts it in place, readable by its owner only.
+    ///
+    /// The journal is read just before the snapshot and again just after, and the copy takes what
+    /// either read holds that its `web_audit_journal` mark says it lacks: an entry moved into the
+    /// registry between the two reads is in one of them, and one moved before the snapshot is in the
+    /// copy already. So no entry made before the backup began is lost, and none is there twice; a
+    /// restored copy beside the old journal skips what it has, by the same mark.
     public func backup(to path: String) throws -> RegistryBackup {
         let output = try OutputFile(path: path, protecting: .init(registry: self.path))
         try output.produce { temporary in
+            let waitingBefore = try AuditJournal.waiting(registryPath: self.path)
             do {
                 try writer.writeWithoutTransaction { db in
                     try db.execute(sql: "VACUUM INTO ?", arguments: [temporary])
@@ -63,6 +70,8 @@ extension Registry {
             } catch let error as DatabaseError {
                 throw RegistryError.failure(path: self.path, code: error.resultCode.rawValue, message: error.message)
             }
+            let waitingAfter = try AuditJournal.waiting(registryPath: self.path)
+            try Self.addJournalEntries([waitingBefore, waitingAfter].compactMap { $0 }, toCopy: temporary)
             let copy = try Registry.check(path: temporary)
             guard copy.isHealthy else {
                 throw RegistryError.sqlite(path: path, message: "the copy failed its integrity check (\(copy.problems[0]))")
@@ -75,5 +84,26 @@ extension Registry {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
         return RegistryBackup(path: path, bytes: size ?? 0)
+    }
+
+    /// Appends to the copy at `copy` the journal entries it lacks, one transaction for them all.
+    private static func addJournalEntries(_ reads: [(identity: String, entries: [(id: Int64, entry: PendingAudit)])],
+                                          toCopy copy: String) throws {
+        var byJournal: [String: [Int64: PendingAudit]] = [:]
+        for read in reads {
+            for (id, entry) in read.entries { byJournal[read.identity, default: [:]][id] = entry }
+        }
+        guard byJournal.values.contains(where: { !$0.isEmpty }) else { return }
+        do {
+            let queue = try DatabaseQueue(path: copy)
+            try queue.write { db in
+                for (identity, entries) in byJournal.sorted(by: { $0.key < $1.key }) {
+                    try AuditJournal.append(entries.map { (id: $0.key, entry: $0.value) }, of: identity, to: db)
+                }
+            }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw RegistryError.failure(path: copy, code: error.resultCode.rawValue, message: error.message)
+        }
     }
 }
