@@ -84,6 +84,46 @@ struct AuditJournalTests {
         #expect(entries[0].at <= entries[1].at)
     }
 
+    /// Fifty pages at once, during an import and after it: every entry lands once, each thread's in
+    /// its own order, however the group commit batched them and whichever file took them.
+    @Test func manyPagesAtOnceLoseNothingAndCopyNothingTwice() throws {
+        let store = try Self.registryWithAMember()
+        let journal = try AuditJournal(registryPath: store.path)
+        defer { journal.stop() }
+        journal.startMoving()
+        let web = store.registry.recordingAudits(in: journal)
+        let lock = try WriteLock(store.path)
+        let threads = 50, each = 8
+        let done = DispatchGroup()
+        let failures = NSLock()
+        nonisolated(unsafe) var errors: [String] = []
+        for thread in 0..<threads {
+            done.enter()
+            Thread {
+                defer { done.leave() }
+                for page in 0..<each {
+                    do {
+                        _ = try Actor.$webUser.withValue("web:t\(thread)") { try web.searchMembers("M\(page)", offset: 0, limit: 1) }
+                    } catch {
+                        failures.lock(); errors.append("\(error)"); failures.unlock()
+                    }
+                    // Half of them after the import commits, some while the mover empties the journal.
+                    if thread == 0 && page == each / 2 { try? lock.release() }
+                }
+            }.start()
+        }
+        done.wait()
+        #expect(errors.isEmpty)
+        #expect(try journal.move(wait: true))
+        let entries = try store.registry.auditEntries().filter { $0.action == "member.search" }
+        #expect(entries.count == threads * each)
+        for thread in 0..<threads {
+            let mine = entries.filter { $0.actor == "web:t\(thread)" }
+            #expect(mine.count == each)
+            #expect(mine.map(\.at) == mine.map(\.at).sorted())
+        }
+    }
+
     @Test func entriesLeftByAServerThatStoppedAreMovedByTheNextOneOrByTheAuditCommand() throws {
         let store = try Self.registryWithAMember()
         do {

@@ -38,6 +38,17 @@ public final class AuditJournal: @unchecked Sendable {
     private var waiting: Int
     private var stopping = false
     private var mover: Thread?
+    /// Group commit: each `record` takes a ticket; one caller at a time commits every entry queued
+    /// so far in one transaction (one fsync), and the others wait until their ticket is durable.
+    /// Fifty pages audited at once during an import cost one journal commit, not fifty in a row.
+    private var queued: [(ticket: Int, entries: [PendingAudit])] = []
+    private var issued = 0
+    private var durableThrough = 0
+    private var committing = false
+    private var failed: [Int: any Error] = [:]
+    /// Held while entries are written (a batch of `record`'s, or a `move`): one writer at a time, so
+    /// `waiting` is exact when a batch decides between the registry and the journal.
+    private let writing = NSLock()
 
     /// The journal of the registry at `registryPath`, made if there is none.
     public init(registryPath: String) throws {
@@ -88,8 +99,7 @@ public final class AuditJournal: @unchecked Sendable {
     /// other connection commits, and not for the entries themselves, so a figure kept until it moves
     /// is not thrown away by every audited page.
     public func dataVersion() throws -> Int {
-        lock.lock()
-        defer { lock.unlock() }
+        // Not under `lock`: a look at the version never waits for entries being made durable.
         do {
             return try registry.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
         } catch let error as DatabaseError {
@@ -98,12 +108,41 @@ public final class AuditJournal: @unchecked Sendable {
     }
 
     /// Makes `entries` durable: in the registry if it is free and nothing waits in the journal,
-    /// else in the journal (and the mover is woken).
+    /// else in the journal (and the mover is woken). Returns once they are committed, together with
+    /// whatever other pages recorded meanwhile.
     func record(_ entries: [PendingAudit]) throws {
         guard !entries.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
-        if waiting == 0 {
+        issued += 1
+        let ticket = issued
+        queued.append((ticket, entries))
+        while durableThrough < ticket {
+            guard !committing else { lock.wait(); continue }
+            committing = true
+            let batch = queued
+            queued = []
+            lock.unlock()
+            writing.lock()
+            let result = Result { try commit(batch.flatMap(\.entries)) }
+            writing.unlock()
+            lock.lock()
+            committing = false
+            if case .failure(let error) = result {
+                for (queuedTicket, _) in batch { failed[queuedTicket] = error }
+            }
+            durableThrough = max(durableThrough, batch.last?.ticket ?? ticket)
+            lock.broadcast()
+        }
+        if let error = failed.removeValue(forKey: ticket) { throw error }
+    }
+
+    /// One batch of `record`, under `writing`.
+    private func commit(_ entries: [PendingAudit]) throws {
+        lock.lock()
+        let journalHoldsSome = waiting > 0
+        lock.unlock()
+        if !journalHoldsSome {
             do {
                 try registry.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
@@ -127,8 +166,10 @@ public final class AuditJournal: @unchecked Sendable {
         } catch let error as DatabaseError {
             throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
         }
+        lock.lock()
         waiting += entries.count
-        lock.signal()
+        lock.broadcast()
+        lock.unlock()
     }
 
     /// Moves what waits in the journal into the registry, unless the registry is being written
@@ -137,6 +178,30 @@ public final class AuditJournal: @unchecked Sendable {
     @discardableResult
     public func move(wait: Bool = false) throws -> Bool {
         while true {
+            writing.lock()
+            let round: MoveRound
+            do {
+                round = try moveRound()
+            } catch {
+                writing.unlock()
+                throw error
+            }
+            writing.unlock()
+            switch round {
+            case .emptied: return true
+            case .moved: continue
+            case .busy:
+                guard wait else { return false }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    private enum MoveRound { case emptied, moved, busy }
+
+    /// One batch of `move`, under `writing`.
+    private func moveRound() throws -> MoveRound {
+        do {
             let entries: [(id: Int64, entry: PendingAudit)]
             do {
                 entries = try journal.read { db in
@@ -153,11 +218,9 @@ public final class AuditJournal: @unchecked Sendable {
                 lock.lock()
                 waiting = 0
                 lock.unlock()
-                return true
+                return .emptied
             }
             do {
-                lock.lock()
-                defer { lock.unlock() }
                 try registry.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
                         try Self.append(entries, of: identity, to: db)
@@ -166,9 +229,7 @@ public final class AuditJournal: @unchecked Sendable {
                 }
             } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY
                         || error.resultCode.primaryResultCode == .SQLITE_LOCKED {
-                guard wait else { return false }
-                Thread.sleep(forTimeInterval: 0.05)
-                continue
+                return .busy
             } catch let error as DatabaseError {
                 throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
             }
@@ -181,6 +242,7 @@ public final class AuditJournal: @unchecked Sendable {
             } catch let error as DatabaseError {
                 throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
             }
+            return .moved
         }
     }
 
