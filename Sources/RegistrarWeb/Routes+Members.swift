@@ -174,8 +174,8 @@ extension WebApp {
                                (Text(en: "Blocks", zh: "是否妨碍")(l), false)]
             section.rows = cases.map { item, blocks in
                 [Cell(text: item.caseNo, header: true), Cell(text: item.allegation.label(l)), Cell(text: item.status.label(l)),
-                 Cell(text: item.sanction.label(l)), Cell(text: item.sanctionStart ?? ""),
-                 Cell(text: item.sanctionEnd ?? (item.sanctionStart == nil ? "" : Text(en: "permanent", zh: "永久")(l))),
+                 Cell(text: item.sanction.label(l)), Cell(text: item.sanctionStart?.iso ?? ""),
+                 Cell(text: item.sanctionEnd?.iso ?? (item.sanctionStart == nil ? "" : Text(en: "permanent", zh: "永久")(l))),
                  Cell(text: blocks ? WebWords.yes(l) : WebWords.no(l))]
             }
         }

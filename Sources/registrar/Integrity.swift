@@ -101,15 +101,15 @@ extension Registrar.Integrity {
         }
 
         func apply(to record: inout IntegrityCase) throws {
-            if let openedOn { record.openedOn = openedOn.iso }
+            if let openedOn { record.openedOn = openedOn }
             if let value = try term(allegation, { Allegation.parse($0) }, "allegation") { record.allegation = value }
             if let value = try term(status, { CaseStatus.parse($0) }, "status") { record.status = value }
             if let value = try term(finding, { Finding.parse($0) }, "finding") { record.finding = value }
-            if let decidedOn { record.decidedOn = decidedOn.iso }
+            if let decidedOn { record.decidedOn = decidedOn }
             if let value = try term(sanction, { Sanction.parse($0) }, "sanction") { record.sanction = value }
-            if let sanctionStart { record.sanctionStart = sanctionStart.iso }
+            if let sanctionStart { record.sanctionStart = sanctionStart }
             if record.sanction != .none && record.sanctionStart == nil { record.sanctionStart = record.decidedOn }
-            if let sanctionEnd { record.sanctionEnd = sanctionEnd.iso }
+            if let sanctionEnd { record.sanctionEnd = sanctionEnd }
             if let reference { record.reference = reference }
             if let note { record.note = note }
         }
@@ -136,7 +136,10 @@ extension Registrar.Integrity {
                 throw CommandError(problem: Text(en: "case \(caseNo) already exists; change it with `registrar integrity update \(caseNo)`",
                                                 zh: "案件 \(caseNo) 已存在；请用 `registrar integrity update \(caseNo)` 修改"))
             }
-            var record = IntegrityCase(caseNo: caseNo, memberID: try registry.memberID(forKey: member), openedOn: "",
+            guard let openedOn = fields.openedOn else {
+                throw ValidationError(Text(en: "a new case needs --opened-on and --allegation", zh: "登记新案件需要 --opened-on 和 --allegation"))
+            }
+            var record = IntegrityCase(caseNo: caseNo, memberID: try registry.memberID(forKey: member), openedOn: openedOn,
                                        allegation: .other, status: .open, finding: nil, decidedOn: nil, sanction: .none,
                                        sanctionStart: nil, sanctionEnd: nil, reference: nil, note: nil)
             try fields.apply(to: &record)

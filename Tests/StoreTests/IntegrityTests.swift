@@ -26,9 +26,9 @@ struct IntegrityTests {
     func add(_ caseNo: String, member: String, sanction: Sanction, from start: Day?, until end: Day?,
              status: CaseStatus = .decided, decided: Day? = nil) throws {
         let record = IntegrityCase(
-            caseNo: caseNo, memberID: try store.registry.memberID(forKey: member), openedOn: "2015-06-01",
-            allegation: .plagiarism, status: status, finding: .substantiated, decidedOn: (decided ?? start)?.iso,
-            sanction: sanction, sanctionStart: start?.iso, sanctionEnd: end?.iso, reference: nil, note: nil)
+            caseNo: caseNo, memberID: try store.registry.memberID(forKey: member), openedOn: Day(year: 2015, month: 6, day: 1)!,
+            allegation: .plagiarism, status: status, finding: .substantiated, decidedOn: decided ?? start,
+            sanction: sanction, sanctionStart: start, sanctionEnd: end, reference: nil, note: nil)
         _ = try store.registry.saveCase(record)
     }
 

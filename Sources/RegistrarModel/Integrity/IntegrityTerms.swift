@@ -95,19 +95,19 @@ public enum Sanction: String, Sendable, CaseIterable {
 public struct IntegrityCase: Sendable, Equatable {
     public var caseNo: String
     public var memberID: Int64
-    public var openedOn: String
+    public var openedOn: Day
     public var allegation: Allegation
     public var status: CaseStatus
     public var finding: Finding?
-    public var decidedOn: String?
+    public var decidedOn: Day?
     public var sanction: Sanction
-    public var sanctionStart: String?
-    public var sanctionEnd: String?
+    public var sanctionStart: Day?
+    public var sanctionEnd: Day?
     public var reference: String?
     public var note: String?
 
-    public init(caseNo: String, memberID: Int64, openedOn: String, allegation: Allegation, status: CaseStatus,
-                finding: Finding?, decidedOn: String?, sanction: Sanction, sanctionStart: String?, sanctionEnd: String?,
+    public init(caseNo: String, memberID: Int64, openedOn: Day, allegation: Allegation, status: CaseStatus,
+                finding: Finding?, decidedOn: Day?, sanction: Sanction, sanctionStart: Day?, sanctionEnd: Day?,
                 reference: String?, note: String?) {
         self.caseNo = caseNo
         self.memberID = memberID
@@ -125,13 +125,13 @@ public struct IntegrityCase: Sendable, Equatable {
 
     /// The day an expulsion ends the member's membership (RULES.md I1): the day it was decided, else
     /// the day the sanction starts; nil for any other sanction and for a finding that clears the member.
-    public var expulsionDay: String? {
+    public var expulsionDay: Day? {
         guard sanction == .expulsion, finding != .unsubstantiated else { return nil }
         return decidedOn ?? sanctionStart
     }
 
     /// In force on `day`: start ≤ day < end, or no end (permanent).
-    public func sanctionInForce(on day: String) -> Bool {
+    public func sanctionInForce(on day: Day) -> Bool {
         guard sanction != .none, let start = sanctionStart, start <= day else { return false }
         return sanctionEnd.map { day < $0 } ?? true
     }
@@ -140,9 +140,9 @@ public struct IntegrityCase: Sendable, Equatable {
 
     /// The columns of `integrity_case` and this case's values for them, in one order.
     package var columns: [(String, String?)] {
-        [("opened_on", openedOn), ("allegation", allegation.rawValue), ("status", status.rawValue),
-         ("finding", finding?.rawValue), ("decided_on", decidedOn), ("sanction", sanction.rawValue),
-         ("sanction_start", sanctionStart), ("sanction_end", sanctionEnd), ("reference", reference), ("note", note)]
+        [("opened_on", openedOn.iso), ("allegation", allegation.rawValue), ("status", status.rawValue),
+         ("finding", finding?.rawValue), ("decided_on", decidedOn?.iso), ("sanction", sanction.rawValue),
+         ("sanction_start", sanctionStart?.iso), ("sanction_end", sanctionEnd?.iso), ("reference", reference), ("note", note)]
     }
 
     /// Checks what a person can get wrong; nil when the case holds together.

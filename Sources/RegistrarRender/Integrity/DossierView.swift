@@ -36,9 +36,9 @@ package struct DossierView {
     }
 
     package func json(_ record: IntegrityCase) -> CaseJSON {
-        CaseJSON(case_no: record.caseNo, opened_on: record.openedOn, allegation: record.allegation.rawValue,
-                 status: record.status.rawValue, finding: record.finding?.rawValue, decided_on: record.decidedOn,
-                 sanction: record.sanction.rawValue, sanction_start: record.sanctionStart, sanction_end: record.sanctionEnd,
+        CaseJSON(case_no: record.caseNo, opened_on: record.openedOn.iso, allegation: record.allegation.rawValue,
+                 status: record.status.rawValue, finding: record.finding?.rawValue, decided_on: record.decidedOn?.iso,
+                 sanction: record.sanction.rawValue, sanction_start: record.sanctionStart?.iso, sanction_end: record.sanctionEnd?.iso,
                  reference: record.reference, note: record.note)
     }
 
@@ -59,8 +59,8 @@ package struct DossierView {
                        Text(en: "from", zh: "开始"), Text(en: "until", zh: "结束")].map { $0(language) }
         let permanent = Text(en: "permanent", zh: "永久")(language)
         return TextTable(headers: headers, rows: cases.map { c in
-            [c.caseNo, c.openedOn, c.allegation.label(language), c.status.label(language), c.finding?.label(language) ?? "",
-             c.sanction.label(language), c.sanctionStart ?? "", c.sanction == .none ? "" : (c.sanctionEnd ?? permanent)]
+            [c.caseNo, c.openedOn.iso, c.allegation.label(language), c.status.label(language), c.finding?.label(language) ?? "",
+             c.sanction.label(language), c.sanctionStart?.iso ?? "", c.sanction == .none ? "" : (c.sanctionEnd?.iso ?? permanent)]
         }).render()
     }
 

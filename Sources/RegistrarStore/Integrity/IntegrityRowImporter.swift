@@ -25,7 +25,7 @@ struct IntegrityRowImporter: RecordByRecordImporter {
                                                        zh: "同一案件重复出现（首次在第 \(line) 行）；每个案件只保留一行"))
             }
             let memberID = try fields.member(db, by: ["member_no", "id_number"])
-            guard let openedOn = try fields.date("opened_on") else {
+            guard let openedOn = try fields.day("opened_on") else {
                 throw fields.rejection("opened_on", Text(en: "the date the case was opened is empty", zh: "立案日期为空"))
             }
             guard let allegation = try fields.term("allegation", Allegation.vocabulary) else {
@@ -34,13 +34,13 @@ struct IntegrityRowImporter: RecordByRecordImporter {
             guard let status = try fields.term("status", CaseStatus.vocabulary) else {
                 throw fields.rejection("status", Text(en: "the status is empty", zh: "状态为空"))
             }
-            let decidedOn = try fields.date("decided_on")
+            let decidedOn = try fields.day("decided_on")
             let sanction = try fields.term("sanction", Sanction.vocabulary) ?? .none
             let record = IntegrityCase(
                 caseNo: caseNo, memberID: memberID, openedOn: openedOn, allegation: allegation, status: status,
                 finding: try fields.term("finding", Finding.vocabulary), decidedOn: decidedOn, sanction: sanction,
-                sanctionStart: try fields.date("sanction_start") ?? (sanction == .none ? nil : decidedOn),
-                sanctionEnd: try fields.date("sanction_end"), reference: fields.text("reference"), note: fields.text("note"))
+                sanctionStart: try fields.day("sanction_start") ?? (sanction == .none ? nil : decidedOn),
+                sanctionEnd: try fields.day("sanction_end"), reference: fields.text("reference"), note: fields.text("note"))
             if let (field, reason) = record.problem() { throw fields.rejection(field, reason) }
             seen[caseNo] = fields.record.line
             switch try Registry.save(db, record, batchID: batchID) {

@@ -58,7 +58,7 @@ extension Registry {
         try db.cachedStatement(sql: """
             UPDATE membership_period SET end_date = ?1, end_reason = 'expelled'
             WHERE member_id = ?2 AND \(Standing.onRollSQL(on: "?1"))
-            """).execute(arguments: [day, record.memberID])
+            """).execute(arguments: [day.iso, record.memberID])
     }
 
     static func fetchCases(_ db: Database, memberID: Int64) throws -> [IntegrityCase] {
@@ -68,12 +68,16 @@ extension Registry {
 }
 
 extension IntegrityCase {
-    init(row: Row) {
-        self.init(caseNo: row["case_no"], memberID: row["member_id"], openedOn: row["opened_on"],
+    init(row: Row) throws {
+        func day(_ column: String) throws -> Day? {
+            try Day.storedIfAny(row[column], table: "integrity_case", column: column)
+        }
+        self.init(caseNo: row["case_no"], memberID: row["member_id"],
+                  openedOn: try Day.stored(row["opened_on"], table: "integrity_case", column: "opened_on"),
                   allegation: Allegation(rawValue: row["allegation"]) ?? .other,
                   status: CaseStatus(rawValue: row["status"]) ?? .open,
-                  finding: (row["finding"] as String?).flatMap(Finding.init(rawValue:)), decidedOn: row["decided_on"],
-                  sanction: Sanction(rawValue: row["sanction"]) ?? .none, sanctionStart: row["sanction_start"],
-                  sanctionEnd: row["sanction_end"], reference: row["reference"], note: row["note"])
+                  finding: (row["finding"] as String?).flatMap(Finding.init(rawValue:)), decidedOn: try day("decided_on"),
+                  sanction: Sanction(rawValue: row["sanction"]) ?? .none, sanctionStart: try day("sanction_start"),
+                  sanctionEnd: try day("sanction_end"), reference: row["reference"], note: row["note"])
     }
 }

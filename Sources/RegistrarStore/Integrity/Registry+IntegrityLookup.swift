@@ -46,7 +46,7 @@ extension Registry {
                 throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
             }
             let cases = try Registry.fetchCases(db, memberID: id)
-            let inForce = cases.filter { $0.sanctionInForce(on: day.iso) }
+            let inForce = cases.filter { $0.sanctionInForce(on: day) }
             let blocking = inForce.filter(\.blocks)
             let blockingNumbers = Set(blocking.map(\.caseNo))
             let warnings = cases.filter { !blockingNumbers.contains($0.caseNo) && ($0.status.isPending || inForce.contains($0)) }
