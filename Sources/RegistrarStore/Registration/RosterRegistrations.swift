@@ -85,10 +85,16 @@ final class RosterRegistrations {
         if let asOf {
             for row in pending {
                 guard let id = try memberID(memberNo: row.memberNo, idNumber: row.idNumber, idType: row.idType) else { continue }
+                var inserted = false
                 for year in row.years {
                     let (_, outcome) = try Registry.recordRegistration(db, memberID: id, year: year, paidOn: nil, amountFen: nil,
                                                                        receipt: nil, recordedOn: asOf, batchID: batchID)
-                    if case .inserted = outcome { touched.append(id) }
+                    if case .inserted = outcome { inserted = true }
+                }
+                // A re-join after a lapse follows from all the cell's years at once, whatever their order.
+                if inserted {
+                    touched.append(id)
+                    try Registry.rejoinAfterLapse(db, memberID: id, batchID: batchID)
                 }
             }
         }
