@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Issue 15's findings on the built binary: the order of a registrations file cannot change who
-/// re-joins after a lapse; registrations that belong to no period are refused in both languages.
+/// re-joins after a lapse; registrations that belong to no period are refused in both languages;
+/// `count`, `registration status`, `segments` and `integrity check` take `--as-of` and `--on` alike.
 struct RegistrationOrderCommandTests {
     /// A1 (from 2015, registered for 2017 and 2018) lapsed on 2020-01-01; A2 resigned on 2019-06-30.
     func lapsedRegistry() throws -> Scratch {
@@ -70,5 +71,28 @@ struct RegistrationOrderCommandTests {
         }
         let status = try scratch.json(["registration", "status", "A2", "--on", "2020-06-30", "--db", scratch.db])
         #expect(status["recorded_years"] as? [Int] == [2017])
+    }
+
+    /// Each command that reads the registry on a day documents one spelling and takes the other.
+    @Test func dayCommandsTakeAsOfAndOnAlike() throws {
+        let scratch = try lapsedRegistry()
+        // On 2019-03-31 A1 is in the grace of 2018; A2 is on the roll, registered for 2017 only.
+        let asOf = try scratch.json(["count", "--as-of", "2019-03-31", "--db", scratch.db])
+        let on = try scratch.json(["count", "--on", "2019/03/31", "--db", scratch.db])
+        #expect(asOf["individual"] as? Int == 1 && on["individual"] as? Int == 1 && on["as_of"] as? String == "2019-03-31")
+        #expect(on["individual_on_roll"] as? Int == 2)
+        let statusOn = try scratch.json(["registration", "status", "A1", "--on", "20200101", "--db", scratch.db])
+        let statusAsOf = try scratch.json(["registration", "status", "A1", "--as-of", "2020-01-01", "--db", scratch.db])
+        #expect(statusOn["on"] as? String == "2020-01-01" && statusAsOf["on"] as? String == "2020-01-01")
+        #expect(statusOn["on_roll"] as? Bool == false)
+        let segmentsOn = try scratch.run(["segments", "--on", "2019-12-31", "--format", "json", "--db", scratch.db])
+        let segmentsAsOf = try scratch.run(["segments", "--as-of", "2019-12-31", "--format", "json", "--db", scratch.db])
+        #expect(segmentsOn.status == 0 && segmentsOn.stdout == segmentsAsOf.stdout)
+        let check = try scratch.run(["integrity", "check", "A1", "--as-of", "2019-12-31", "--db", scratch.db])
+        #expect(check.status == 0)
+        let both = try scratch.run(["count", "--as-of", "2019-12-31", "--on", "2020-01-01", "--db", scratch.db, "--lang", "zh"])
+        #expect(both.status == 2 && both.stderr.contains("--as-of 与 --on 给出的日期不同"))
+        let help = try scratch.run(["count", "--help"])
+        #expect(help.stdout.contains("--as-of") && !help.stdout.contains("--on"))
     }
 }
