@@ -162,6 +162,32 @@ struct RegistrationTests {
         }
     }
 
+    /// The renewal work list (read from the period's span) is R1's Swift form read off the patterns:
+    /// on the roll on the day, not registered for the year; and its count is the list's length.
+    @Test func theRenewalWorkListAgreesWithTheSwiftFormOnBoundaryDays() throws {
+        try boundaryRegistry()
+        try require(from: 2018, grace: 3)
+        let rule = try store.registry.settings().registration
+        try eachSpanState { state in
+            for (year, iso) in [(2018, "2018-12-31"), (2019, "2019-06-30"), (2019, "2019-12-31"), (2020, "2020-01-01"),
+                                (2020, "2020-02-29"), (2021, "2021-12-31"), (2017, "2017-12-31")] {
+                let day = day(iso)
+                let expected = Self.boundaryPatterns.enumerated().compactMap { index, pattern -> String? in
+                    let onRoll = pattern.periods.contains { period in
+                        Standing.isOnRoll(start: DayNumber(Day(iso: period.start)!), end: period.end.map { DayNumber(Day(iso: $0)!) },
+                                          on: DayNumber(day))
+                    }
+                    let registered = Standing.isRegistered(for: year, rule: rule, recorded: pattern.years.contains(year),
+                                                           joined: pattern.periods.contains { Int($0.start.prefix(4)) == year })
+                    return onRoll && !registered ? "P\(index)" : nil
+                }.sorted()
+                let due = try store.registry.registrationDue(year: year, on: day).compactMap(\.memberNo)
+                #expect(due == expected, "\(year) on \(iso), \(state)")
+                #expect(try store.registry.registrationDueCount(year: year, on: day) == expected.count, "\(year) on \(iso), \(state)")
+            }
+        }
+    }
+
     @Test func monthEndSeriesAgreeWithTheCountOnEachMonthsLastDay() throws {
         try boundaryRegistry()
         try require(from: 2018, grace: 3)
