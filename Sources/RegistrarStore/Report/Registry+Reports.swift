@@ -95,13 +95,16 @@ extension Registry {
         let stretches = windows.map { _, months in
             (from: months.first?.month ?? current.month, through: months.last?.month ?? current.month)
         }
-        // The three windows' renewals in one pass over the registrations, not one pass each.
+        // The three windows' renewals in one pass over the registrations, not one pass each: the
+        // date is worked out once a row, and only the rows within the windows are counted.
         var arguments: [String] = []
         for stretch in stretches { arguments += [stretch.from.firstDay.iso, stretch.through.lastDay.iso] }
+        arguments += [stretches.map(\.from).min()?.firstDay.iso ?? "", stretches.map(\.through).max()?.lastDay.iso ?? ""]
         let renewals = try Row.fetchOne(db, sql: """
-            SELECT coalesce(sum(dated BETWEEN ?1 AND ?2), 0), coalesce(sum(dated BETWEEN ?3 AND ?4), 0),
-                   coalesce(sum(dated BETWEEN ?5 AND ?6), 0)
-            FROM (SELECT coalesce(paid_on, recorded_on) AS dated FROM registration)
+            SELECT count(dated BETWEEN ?1 AND ?2 OR NULL), count(dated BETWEEN ?3 AND ?4 OR NULL),
+                   count(dated BETWEEN ?5 AND ?6 OR NULL)
+            FROM (SELECT coalesce(paid_on, recorded_on) AS dated FROM registration
+                  WHERE coalesce(paid_on, recorded_on) BETWEEN ?7 AND ?8)
             """, arguments: StatementArguments(arguments)).map { row in (0..<3).map { row[$0] as Int } } ?? [0, 0, 0]
         return windows.enumerated().map { index, window in
             let (kind, months) = window
