@@ -177,6 +177,27 @@ struct RejoinOrderTests {
         #expect(text.zh == "2020 年晚于该会员会籍终止日期 2019-06-30（去世）；请先通过会员名册重新接纳该会员")
     }
 
+    /// The roster's registration cell on a row that ends the membership: a year after the end is
+    /// refused as in the registrations file, and nothing of the row is kept; the end's year is not.
+    @Test func aRosterRowThatEndsTheMembershipCannotRegisterALaterYear() throws {
+        let store = try TemporaryRegistry()
+        let summary = try Self.importFile(store, .members, """
+            会员编号,姓名,入会日期,会员状态,退会日期,年度注册
+            E1,张三,2015-01-01,退会,2019-06-30,2019
+            E2,李四,2015-01-01,退会,2019-06-30,2018、2020
+            E3,王五,2015-01-01,除名,2018-03-01,2019
+
+            """, asOf: "2020-12-31")
+        #expect(summary.inserted == 1 && summary.rejected == 2)
+        let rejects = try String(contentsOfFile: try #require(summary.rejectsFile), encoding: .utf8)
+        #expect(rejects.contains("3,年度注册,2020 is after the membership ended on 2019-06-30 (resigned); re-admit the member through the roster first"))
+        #expect(rejects.contains("4,年度注册,2019 is after the membership ended on 2018-03-01 (expelled)"))
+        let recorded = try store.registry.read { db in
+            try String.fetchAll(db, sql: "SELECT m.member_no || ':' || r.year FROM registration r JOIN member m ON m.id = r.member_id ORDER BY 1")
+        }
+        #expect(recorded == ["E1:2019"])
+    }
+
     /// A payment dated after the day the file describes is refused (both paths), the day itself is not.
     @Test func aPaymentAfterTheFilesDayIsRefused() throws {
         for fillers in [0, 60] {
