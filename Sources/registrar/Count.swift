@@ -15,11 +15,18 @@ extension Registrar {
         @Option(name: .customLong("as-of"), help: Text(en: "The day to count on, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
                                                        zh: "统计日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day)
         var asOf: Day?
+        /// `--on`, as `registration status`, `segments` and `integrity check` spell it (hidden).
+        @Option(name: .customLong("on"), help: .hidden, transform: DayArgument.day)
+        var on: Day?
 
-        func validate() throws { try options.require(formatIn: Self.formats) }
+        func validate() throws {
+            try options.require(formatIn: Self.formats)
+            _ = try DayFlagPair.day(asOf, on, names: ("--as-of", "--on"))
+        }
 
         func run() throws {
-            let count = try options.openRegistryToRead().count(on: asOf ?? Day.today())
+            let day = try DayFlagPair.day(asOf, on, names: ("--as-of", "--on")) ?? Day.today()
+            let count = try options.openRegistryToRead().count(on: day)
             if options.format == .json { return try Output.json(count) }
             let language = options.language
             var headers = [Text(en: "as of", zh: "日期"), Text(en: "individual members", zh: "个人会员"), Text(en: "unit members", zh: "单位会员")]

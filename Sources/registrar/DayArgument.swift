@@ -22,3 +22,16 @@ enum DayArgument {
         return month
     }
 }
+
+/// The day of a command that reads the registry on a day. Each documents one spelling (`count
+/// --as-of`, `registration status --on`, as DESIGN.md lists them) and also takes the other, hidden,
+/// so staff need not remember which; given both, they must name the same day.
+enum DayFlagPair {
+    static func day(_ documented: Day?, _ other: Day?, names: (documented: String, other: String)) throws -> Day? {
+        if let documented, let other, documented != other {
+            throw ValidationError(Text(en: "\(names.documented) and \(names.other) name different days (\(documented.iso), \(other.iso)); give one",
+                                       zh: "\(names.documented) 与 \(names.other) 给出的日期不同（\(documented.iso)、\(other.iso)）；请只给一个")(GlobalOptions.requestedLanguage))
+        }
+        return documented ?? other
+    }
+}

@@ -55,11 +55,17 @@ extension Registrar.Integrity {
         @Option(help: Text(en: "The day of the nomination, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
                            zh: "提名日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day)
         var on: Day?
+        /// `--as-of`, as `count` spells it (hidden).
+        @Option(name: .customLong("as-of"), help: .hidden, transform: DayArgument.day)
+        var asOf: Day?
 
-        func validate() throws { try options.require(formatIn: Self.formats) }
+        func validate() throws {
+            try options.require(formatIn: Self.formats)
+            _ = try DayFlagPair.day(on, asOf, names: ("--on", "--as-of"))
+        }
 
         func run() throws {
-            let verdict = try options.openRegistry().checkIntegrity(key: key, on: on ?? Day.today())
+            let verdict = try options.openRegistry().checkIntegrity(key: key, on: on ?? asOf ?? Day.today())
             let view = DossierView(language: options.language, reveal: false)
             if options.format == .json {
                 try Output.json(view.json(verdict))

@@ -23,13 +23,21 @@ extension Registrar.Registration {
         @OptionGroup var options: GlobalOptions
         @Argument(help: Text(en: "Member number, identity number or ORCID.", zh: "会员编号、证件号码或 ORCID。").asHelp)
         var key: String
-        @Option(help: Text(en: "The day, YYYY-MM-DD (default: today).", zh: "日期，YYYY-MM-DD（默认：今天）。").asHelp)
+        @Option(help: Text(en: "The day, as 2018-12-31, 2018/12/31, 20181231 or 2018年12月31日 (default: today).",
+                           zh: "日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day)
         var on: Day?
+        /// `--as-of`, as `count` spells it (hidden).
+        @Option(name: .customLong("as-of"), help: .hidden, transform: DayArgument.day)
+        var asOf: Day?
 
-        func validate() throws { try options.require(formatIn: [.table, .json]) }
+        func validate() throws {
+            try options.require(formatIn: [.table, .json])
+            _ = try DayFlagPair.day(on, asOf, names: ("--on", "--as-of"))
+        }
 
         func run() throws {
-            let status = try options.openRegistry().registrationStatus(key: key, on: on ?? Day.today())
+            let day = try DayFlagPair.day(on, asOf, names: ("--on", "--as-of")) ?? Day.today()
+            let status = try options.openRegistry().registrationStatus(key: key, on: day)
             if options.format == .json { return try Output.json(RegistrationStatusJSON(status)) }
             let l = options.language
             let standing = status.inGoodStanding ? Text(en: "in good standing", zh: "有效会员（已注册）")

@@ -20,8 +20,12 @@ struct SegmentArguments: ParsableArguments {
                        zh: "会籍有效的判断日期，如 2018-12-31、2018/12/31、20181231 或 2018年12月31日（默认：今天）。").asHelp, transform: DayArgument.day) var on: Day?
     @Option(help: Text(en: "A rules file of your own segments (see README, \"User-defined segments\").",
                        zh: "自定义分群的规则文件（见 README「User-defined segments」）。").asHelp) var rules: String?
+    /// `--as-of`, as `count` spells it (hidden).
+    @Option(name: .customLong("as-of"), help: .hidden, transform: DayArgument.day) var asOf: Day?
 
-    var day: Day { on ?? Day.today() }
+    func validate() throws { _ = try DayFlagPair.day(on, asOf, names: ("--on", "--as-of")) }
+
+    var day: Day { on ?? asOf ?? Day.today() }
 
     func segments() throws -> [Segment] {
         try BuiltInSegments.all + (rules.map { try SegmentRules.load(path: $0) } ?? [])

@@ -162,6 +162,59 @@ struct RegistrationTests {
         }
     }
 
+    /// The renewal work list (read from the period's span) is R1's Swift form read off the patterns:
+    /// on the roll on the day, not registered for the year; and its count is the list's length.
+    @Test func theRenewalWorkListAgreesWithTheSwiftFormOnBoundaryDays() throws {
+        try boundaryRegistry()
+        try require(from: 2018, grace: 3)
+        let rule = try store.registry.settings().registration
+        try eachSpanState { state in
+            for (year, iso) in [(2018, "2018-12-31"), (2019, "2019-06-30"), (2019, "2019-12-31"), (2020, "2020-01-01"),
+                                (2020, "2020-02-29"), (2021, "2021-12-31"), (2017, "2017-12-31")] {
+                let day = day(iso)
+                let expected = Self.boundaryPatterns.enumerated().compactMap { index, pattern -> String? in
+                    let onRoll = pattern.periods.contains { period in
+                        Standing.isOnRoll(start: DayNumber(Day(iso: period.start)!), end: period.end.map { DayNumber(Day(iso: $0)!) },
+                                          on: DayNumber(day))
+                    }
+                    let registered = Standing.isRegistered(for: year, rule: rule, recorded: pattern.years.contains(year),
+                                                           joined: pattern.periods.contains { Int($0.start.prefix(4)) == year })
+                    return onRoll && !registered ? "P\(index)" : nil
+                }.sorted()
+                let due = try store.registry.registrationDue(year: year, on: day).compactMap(\.memberNo)
+                #expect(due == expected, "\(year) on \(iso), \(state)")
+                #expect(try store.registry.registrationDueCount(year: year, on: day) == expected.count, "\(year) on \(iso), \(state)")
+            }
+        }
+    }
+
+    /// Renewals in the monthly report's three windows (one pass over the registrations) are the
+    /// registrations dated in each, by paid_on, else the as-of day of the import that recorded them,
+    /// with the windows' first and last days included; a January report's last month is December.
+    @Test func renewalsAreCountedInEachWindowToTheDay() throws {
+        let a = try store.addMember("A", from: "2010-01-01")
+        let b = try store.addMember("B", from: "2010-01-01")
+        try store.registry.write { db in
+            for (member, year, paid, recorded) in [(a, 2015, "2018-12-31", "2019-01-05"), (a, 2016, "2019-01-01", "2019-01-05"),
+                                                   (a, 2017, "2019-01-31", "2019-01-05"), (a, 2018, "2019-02-01", "2019-02-05"),
+                                                   (a, 2019, "2019-02-28", "2019-03-01"), (b, 2015, nil, "2019-02-15"),
+                                                   (b, 2016, nil, "2019-03-01"), (b, 2017, "2018-11-30", "2019-01-05"),
+                                                   (b, 2018, "2018-12-01", "2019-01-05"), (b, 2019, nil, "2017-12-31")] as [(Int64, Int, String?, String)] {
+                try db.execute(sql: "INSERT INTO registration (member_id, year, paid_on, recorded_on) VALUES (?, ?, ?, ?)",
+                               arguments: [member, year, paid, recorded])
+            }
+        }
+        func renewals(_ month: String) throws -> [Int] {
+            let parts = month.split(separator: "-").compactMap { Int($0) }
+            return try store.registry.monthlyReport(month: YearMonth(year: parts[0], month: parts[1])!).activity.map(\.renewals)
+        }
+        // This month, last month, the year to date.
+        #expect(try renewals("2019-02") == [3, 2, 5])
+        #expect(try renewals("2019-01") == [2, 2, 2])
+        #expect(try renewals("2018-12") == [2, 1, 3])
+        #expect(try renewals("2019-03") == [1, 3, 6])
+    }
+
     @Test func monthEndSeriesAgreeWithTheCountOnEachMonthsLastDay() throws {
         try boundaryRegistry()
         try require(from: 2018, grace: 3)

@@ -131,6 +131,22 @@ extension Standing {
         """
     }
 
+    /// Given that the period `period` (an alias) of member `member` is on the roll, the SQL condition
+    /// that the member is registered for `year` (`isRegistered`), read mostly from the period row: the
+    /// span (`recordedSQL`), then the period's own start, and only then the member's other periods.
+    /// `registeredSQL`'s answer, without a search of the registrations for each period. "1" where
+    /// `year` is not required.
+    package static func registeredWhileOnRollSQL(period p: String, member: String, year: Int, rule: RegistrationRule) -> String {
+        guard rule.isRequired(in: year) else { return "1" }
+        let (first, last) = (firstDayISO(of: year), lastDayISO(of: year))
+        return """
+            (CASE WHEN \(recordedSQL(period: p, member: member, year: year)) THEN 1 \
+            WHEN \(p).start_date BETWEEN '\(first)' AND '\(last)' THEN 1 \
+            ELSE EXISTS (SELECT 1 FROM membership_period joined WHERE joined.member_id = \(member) \
+            AND joined.start_date BETWEEN '\(first)' AND '\(last)') END)
+            """
+    }
+
     /// The latest run of consecutive years among `years` (ascending, without repeats), as the period
     /// span `recordedSQL` reads: (0, 0) when there are none.
     package static func latestRun(ofAscending years: [Int]) -> (from: Int, through: Int) {

@@ -15,16 +15,21 @@ import RegistrarInput
 final class RegistrationBulkRows {
     private let db: Database
     private let asOf: String
+    /// The last day a payment may be dated (a later one is the general path's to refuse).
+    private let latestPayment: Day
     private let batchID: Int64
     private let memberNo: Int?, year: Int?, paidOn: Int?, amount: Int?, receipt: Int?
     private let insert: FastStatement
     private let lookUp: FastStatement
     private let recorded: FastStatement
     /// Loaded by `prepare` when the file is large: member number → id, and by id the year of the
-    /// member's first period (0: none) and whether the latest period ended `unregistered`.
+    /// member's first period (0: none), whether any period ended `unregistered` (a re-join is then
+    /// worked out after each new registration), and the year the latest period ended for any other
+    /// reason (0: open or lapsed; a later year is refused by the general path).
     private var ids: [String: Int32]?
     private var firstYear: [Int16] = []
     private var withdrawn: [Bool] = []
+    private var endedYear: [Int16] = []
     private var scratch: [UInt8] = []
     private var touched: [Int64] = []
     private var touchedSet = Set<Int64>()
@@ -33,6 +38,7 @@ final class RegistrationBulkRows {
     init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: Day) throws {
         self.db = db
         self.asOf = asOf.iso
+        latestPayment = RegistrationLimits.latestPayment(asOf: asOf, today: Day.today()).day
         self.batchID = batchID
         memberNo = mapping.column("member_no")
         year = mapping.column("year")
@@ -47,10 +53,17 @@ final class RegistrationBulkRows {
         lookUp = try FastStatement(db, sql: """
             SELECT m.id,
                    (SELECT min(p.start_date) FROM membership_period p WHERE p.member_id = m.id),
-                   (SELECT p.end_reason FROM membership_period p WHERE p.member_id = m.id ORDER BY p.start_date DESC LIMIT 1)
+                   EXISTS (SELECT 1 FROM membership_period p WHERE p.member_id = m.id AND p.end_reason = 'unregistered'),
+                   (SELECT \(Self.endedYearSQL) FROM membership_period p WHERE p.member_id = m.id ORDER BY p.start_date DESC LIMIT 1)
             FROM member m WHERE m.member_no = ?1
             """)
     }
+
+    /// Of a period `p`: 0 while open, -1 when it ended `unregistered`, else the year it ended.
+    private static let endedYearSQL = """
+        CASE WHEN p.end_reason IS NULL THEN 0 WHEN p.end_reason = 'unregistered' THEN -1
+             ELSE CAST(substr(p.end_date, 1, 4) AS INTEGER) END
+        """
 
     /// Loads the member table when the file holds rows for at least a quarter as many registrations
     /// as there are members (about 24 bytes a row): then one pass beats a look-up a row.
@@ -68,17 +81,20 @@ final class RegistrationBulkRows {
         numbers.reset()
         firstYear = [Int16](repeating: 0, count: capacity)
         withdrawn = [Bool](repeating: false, count: capacity)
+        endedYear = [Int16](repeating: 0, count: capacity)
         var latestStart = [Int32](repeating: 0, count: capacity)
-        let periods = try FastStatement(db, sql: "SELECT member_id, start_date, end_reason = 'unregistered' FROM membership_period")
+        let periods = try FastStatement(db, sql: "SELECT member_id, start_date, \(Self.endedYearSQL) FROM membership_period p")
         periods.reset()
         while try periods.step() {
             let id = Int(periods.int64(0))
             guard id >= 0, id < capacity, let start = periods.dayNumber(1) else { continue }
             let startYear = Int16(start.value / 10_000)
             if firstYear[id] == 0 || startYear < firstYear[id] { firstYear[id] = startYear }
+            let ended = periods.int64(2)
+            if ended == -1 { withdrawn[id] = true }
             if start.value > latestStart[id] {
                 latestStart[id] = start.value
-                withdrawn[id] = periods.int64(2) == 1
+                endedYear[id] = Int16(clamping: max(ended, 0))
             }
         }
         periods.reset()
@@ -100,10 +116,12 @@ final class RegistrationBulkRows {
         guard let member = try facts(number) else { return nil }
         // Before the member's first period: the general path words the rejection.
         if member.firstYear != 0, registrationYear < member.firstYear { return nil }
+        // After a membership that ended other than by lapse: refused there too.
+        if member.endedYear != 0, registrationYear > member.endedYear { return nil }
         var paidISO: String?
         if !paid.isEmpty {
             let parsed = scratch.withUnsafeBytes { DateParser.parse(UnsafeRawBufferPointer(rebasing: $0[paid])) }
-            guard case .day(let day)? = parsed else { return nil }
+            guard case .day(let day)? = parsed, day <= latestPayment else { return nil }
             paidISO = day.iso
         }
         var fen: Int64?
@@ -137,9 +155,7 @@ final class RegistrationBulkRows {
             return try unchanged(member.id, registrationYear, paidISO, fen, receiptText, line: record.line, seenLine: &seenLine)
         }
         seenLine[db.lastInsertedRowID] = Int32(clamping: record.line)
-        if member.withdrawn {
-            try Registry.rejoinIfWithdrawn(db, memberID: member.id, year: registrationYear, paidOn: paidISO, batchID: batchID)
-        }
+        if member.withdrawn { try Registry.rejoinAfterLapse(db, memberID: member.id, batchID: batchID) }
         touch(member.id)
         return .inserted
     }
@@ -219,20 +235,21 @@ final class RegistrationBulkRows {
         return yuan * 100 + (decimalDigits == 1 ? decimals * 10 : decimals)
     }
 
-    /// The member the number names, with the year of their first period and whether they are
-    /// withdrawn; nil when no member has that number (the general path tries the other keys).
-    private func facts(_ number: Range<Int>) throws -> (id: Int64, firstYear: Int, withdrawn: Bool)? {
+    /// The member the number names, with the year of their first period, whether they ever lapsed
+    /// and the year their latest period ended other than by lapse (0: none); nil when no member has
+    /// that number (the general path tries the other keys).
+    private func facts(_ number: Range<Int>) throws -> (id: Int64, firstYear: Int, withdrawn: Bool, endedYear: Int)? {
         if let ids {
             let key = scratch.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[number]), as: UTF8.self) }
             guard let id = ids[key] else { return nil }
             let index = Int(id)
-            return (Int64(id), Int(firstYear[index]), withdrawn[index])
+            return (Int64(id), Int(firstYear[index]), withdrawn[index], Int(endedYear[index]))
         }
         lookUp.reset()
         scratch.withUnsafeBytes { lookUp.bind(1, UnsafeRawBufferPointer(rebasing: $0[number])) }
         defer { lookUp.reset() }
         guard try lookUp.step() else { return nil }
         let first = lookUp.dayNumber(1).map { Int($0.value / 10_000) } ?? 0
-        return (lookUp.int64(0), first, lookUp.text(2) == "unregistered")
+        return (lookUp.int64(0), first, lookUp.int64(2) == 1, Int(max(lookUp.int64(3), 0)))
     }
 }

@@ -10,6 +10,8 @@ struct RegistrationRowImporter: RecordByRecordImporter {
     let mapping: HeaderMapping
     let batchID: Int64
     let asOf: Day
+    /// The last day a payment may be dated: the as-of day, or today when that is earlier.
+    private let latestPayment: (day: Day, isToday: Bool)
     /// The line of this file that named each registration, to reject a repeat with the line of the first.
     private var seenLine: LinesByRowID
     private let bulk: RegistrationBulkRows
@@ -19,6 +21,7 @@ struct RegistrationRowImporter: RecordByRecordImporter {
         self.mapping = mapping
         self.batchID = batchID
         self.asOf = asOf
+        latestPayment = RegistrationLimits.latestPayment(asOf: asOf, today: Day.today())
         seenLine = try LinesByRowID(db, table: "registration")
         bulk = try RegistrationBulkRows(db, mapping: mapping, batchID: batchID, asOf: asOf)
     }
@@ -43,7 +46,14 @@ struct RegistrationRowImporter: RecordByRecordImporter {
             if let first = member.firstStart, let firstYear = Int(first.prefix(4)), year < firstYear {
                 throw fields.rejection("year", RegistrationValues.beforeJoining(year, first: first))
             }
+            if let ended = member.ended, ended.reason != "unregistered", let endYear = Int(ended.on.prefix(4)), year > endYear {
+                throw fields.rejection("year", RegistrationLimits.afterEnd(year, endedOn: ended.on, reason: ended.reason))
+            }
             let paidOn = try fields.date("paid_on")
+            if let paidOn, let paid = Day(iso: paidOn), paid > latestPayment.day {
+                throw fields.rejection("paid_on", RegistrationLimits.paidAfter(paid, limit: latestPayment.day,
+                                                                               isToday: latestPayment.isToday))
+            }
             var amount: Int?
             if let text = fields.text("amount") {
                 guard let fen = RegistrationValues.fen(text) else {
@@ -69,14 +79,15 @@ struct RegistrationRowImporter: RecordByRecordImporter {
                     """).execute(arguments: [member.id, year, paidOn, amount, receipt, asOf.iso, batchID])
                 (id, outcome) = (db.lastInsertedRowID, .inserted)
                 bulk.touch(member.id)
-                if member.latestEndReason == "unregistered" {
-                    try Registry.rejoinIfWithdrawn(db, memberID: member.id, year: year, paidOn: paidOn, batchID: batchID)
-                }
+                if member.lapsed { try Registry.rejoinAfterLapse(db, memberID: member.id, batchID: batchID) }
             } else {
                 (id, outcome) = try Registry.recordRegistration(db, memberID: member.id, year: year, paidOn: paidOn,
                                                                 amountFen: amount, receipt: receipt, recordedOn: asOf,
                                                                 batchID: batchID)
-                if case .inserted = outcome { bulk.touch(member.id) }
+                if case .inserted = outcome {
+                    bulk.touch(member.id)
+                    if member.lapsed { try Registry.rejoinAfterLapse(db, memberID: member.id, batchID: batchID) }
+                }
             }
             seenLine[id] = Int32(clamping: record.line)
             return outcome
@@ -89,7 +100,9 @@ struct RegistrationRowImporter: RecordByRecordImporter {
         """
             SELECT m.id,
                    (SELECT min(p.start_date) FROM membership_period p WHERE p.member_id = m.id),
+                   (SELECT p.end_date FROM membership_period p WHERE p.member_id = m.id ORDER BY p.start_date DESC LIMIT 1),
                    (SELECT p.end_reason FROM membership_period p WHERE p.member_id = m.id ORDER BY p.start_date DESC LIMIT 1),
+                   EXISTS (SELECT 1 FROM membership_period p WHERE p.member_id = m.id AND p.end_reason = 'unregistered'),
                    (SELECT r.id FROM registration r WHERE r.member_id = m.id AND r.year = ?2)
             FROM member m WHERE \(key) = ?1
         """
@@ -97,11 +110,12 @@ struct RegistrationRowImporter: RecordByRecordImporter {
     private static let byNumber = facts(by: "m.member_no")
     private static let byID = facts(by: "m.id")
 
-    /// The member the row names, the start of their first period, the end reason of their latest one
-    /// and their registration for `year` if recorded: one statement a row for the usual member-number
-    /// key (a 3,000,000-row file reads them all), the general look-up (identity number, ORCID) otherwise.
+    /// The member the row names, the start of their first period, the end of their latest one (when
+    /// it ended), whether any period of theirs ended by lapse (`unregistered`), and their registration
+    /// for `year` if recorded: one statement a row for the usual member-number key, the general
+    /// look-up (identity number, ORCID) otherwise.
     private func facts(_ fields: RecordFields, year: Int) throws
-        -> (id: Int64, firstStart: String?, latestEndReason: String?, registration: Int64?) {
+        -> (id: Int64, firstStart: String?, ended: (on: String, reason: String)?, lapsed: Bool, registration: Int64?) {
         var found: Row?
         if let number = fields.text("member_no") {
             found = try Row.fetchOne(db.cachedStatement(sql: Self.byNumber), arguments: [number, year])
@@ -113,7 +127,9 @@ struct RegistrationRowImporter: RecordByRecordImporter {
         guard let row = found else {
             throw fields.rejection("member_no", Text(en: "names no member", zh: "未指明会员"))
         }
-        return (row[0], row[1], row[2], row[3])
+        let endedOn: String? = row[2], reason: String? = row[3]
+        let ended = endedOn.flatMap { on in reason.map { (on, $0) } }
+        return (row[0], row[1], ended, row[4], row[5])
     }
 }
 
@@ -126,11 +142,7 @@ extension Registry {
             INSERT INTO registration (member_id, year, paid_on, amount_fen, receipt, recorded_on, batch_id)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member_id, year) DO NOTHING
             """).execute(arguments: [memberID, year, paidOn, amountFen, receipt, recordedOn.iso, batchID])
-        if db.changesCount > 0 {
-            let id = db.lastInsertedRowID
-            try rejoinIfWithdrawn(db, memberID: memberID, year: year, paidOn: paidOn, batchID: batchID)
-            return (id, .inserted)
-        }
+        if db.changesCount > 0 { return (db.lastInsertedRowID, .inserted) }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, paid_on, amount_fen, receipt FROM registration WHERE member_id = ? AND year = ?
             """), arguments: [memberID, year]) else { return (0, .unchanged) }
@@ -143,17 +155,40 @@ extension Registry {
         return (id, .updated)
     }
 
-    /// R1: a member treated as withdrawn (`registration lapse`) who registers again for a year not
-    /// before the withdrawal re-joins, with a new period from the payment date (else 1 January of the
-    /// year), never before the withdrawal.
-    static func rejoinIfWithdrawn(_ db: Database, memberID: Int64, year: Int, paidOn: String?, batchID: Int64?) throws {
-        guard let latest = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT end_date, end_reason FROM membership_period WHERE member_id = ? ORDER BY start_date DESC LIMIT 1
-            """), arguments: [memberID]),
-              (latest["end_reason"] as String?) == "unregistered", let ended: String = latest["end_date"],
-              let endYear = Int(ended.prefix(4)), year >= endYear else { return }
-        let start = max(paidOn ?? YearMonth(year: year, month: 1).map { $0.firstDay.iso } ?? ended, ended)
-        try db.cachedStatement(sql: "INSERT INTO membership_period (member_id, start_date, batch_id) VALUES (?, ?, ?)")
-            .execute(arguments: [memberID, start, batchID])
+    /// R1's re-join for `memberID`, from every registration recorded for them (`Rejoin.start`), so
+    /// the order rows or files come in cannot change it: a member whose latest period ended
+    /// `unregistered` gets a new period; the open period a registrations import gave them that way
+    /// has its start set to what their registrations now give (a year recorded later for an earlier
+    /// year moves it earlier). A period opened after the withdrawal by a roster (staff re-admitted
+    /// the member) is the roster's and is left alone. Callers ask only for a member with a period
+    /// that ended `unregistered`, after recording all the registrations of the row.
+    static func rejoinAfterLapse(_ db: Database, memberID: Int64, batchID: Int64?) throws {
+        let periods = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT p.id, p.start_date, p.end_date, p.end_reason, b.kind
+            FROM membership_period p LEFT JOIN import_batch b ON b.id = p.batch_id
+            WHERE p.member_id = ? ORDER BY p.start_date
+            """), arguments: [memberID])
+        guard let last = periods.lastIndex(where: { ($0["end_reason"] as String?) == "unregistered" }),
+              let withdrawnOn = (periods[last]["end_date"] as String?).flatMap(Day.init(iso:)) else { return }
+        let later = periods[(last + 1)...]
+        var rejoined: Row?
+        if let next = later.first {
+            guard later.count == 1, (next["end_date"] as String?) == nil, (next["kind"] as String?) == "registrations" else { return }
+            rejoined = next
+        }
+        let registrations = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT year, paid_on FROM registration WHERE member_id = ? AND year >= ?
+            """), arguments: [memberID, withdrawnOn.year]).map {
+            Rejoin.Registration(year: $0["year"], paidOn: ($0["paid_on"] as String?).flatMap(Day.init(iso:)))
+        }
+        guard let start = Rejoin.start(withdrawnOn: withdrawnOn, registrations: registrations) else { return }
+        if let rejoined {
+            guard (rejoined["start_date"] as String?) != start.iso else { return }
+            try db.cachedStatement(sql: "UPDATE membership_period SET start_date = ? WHERE id = ?")
+                .execute(arguments: [start.iso, rejoined["id"] as Int64])
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO membership_period (member_id, start_date, batch_id) VALUES (?, ?, ?)")
+                .execute(arguments: [memberID, start.iso, batchID])
+        }
     }
 }

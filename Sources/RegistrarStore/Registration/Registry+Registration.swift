@@ -100,7 +100,7 @@ extension Registry {
                    (SELECT max(CAST(substr(j.start_date, 1, 4) AS INTEGER)) FROM membership_period j WHERE j.member_id = m.id) AS last_joined
             FROM membership_period p JOIN member m ON m.id = p.member_id
             WHERE \(Standing.onRollSQL(period: "p", on: "?1"))
-              AND NOT \(Standing.registeredSQL(member: "m.id", year: year, rule: rule))
+              AND NOT \(Standing.registeredWhileOnRollSQL(period: "p", member: "p.member_id", year: year, rule: rule))
             ORDER BY m.member_no, m.id
             """, arguments: [day.iso])
         return rows.map { row in

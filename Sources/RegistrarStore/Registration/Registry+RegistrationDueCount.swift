@@ -10,7 +10,7 @@ extension Registry {
         return try Int.fetchOne(db, sql: """
             SELECT count(*) FROM membership_period p
             WHERE \(Standing.onRollSQL(period: "p", on: "?1"))
-              AND NOT \(Standing.registeredSQL(member: "p.member_id", year: year, rule: rule))
+              AND NOT \(Standing.registeredWhileOnRollSQL(period: "p", member: "p.member_id", year: year, rule: rule))
             """, arguments: [day.iso]) ?? 0
     }
 

@@ -44,8 +44,13 @@ final class RosterRegistrations {
     /// moves it to the row's join date (`PeriodReconciliation`). `registryStartedEmpty`: every valid
     /// row is then a new member (a repeated one is refused as such), and no look-up is made.
     func rejection(_ years: [Int], of values: MemberValues, registryStartedEmpty: Bool) throws -> RowRejection? {
-        guard let earliest = years.min() else { return nil }
+        guard let earliest = years.min(), let latest = years.max() else { return nil }
         let membership = values.membership
+        // A row that ends the membership (resigned, expelled, …) cannot register a later year: as
+        // in the registrations file, only a lapse is followed by a re-join (R1).
+        if let end = membership.end, let reason = membership.reason, let endYear = Int(end.prefix(4)), latest > endYear {
+            return RowRejection(column: header, reason: RegistrationLimits.afterEnd(latest, endedOn: end, reason: reason.rawValue))
+        }
         // The start this row gives a member seen for the first time (none when it says only that they left).
         let ownStart = (membership.join ?? (membership.hasEnded ? nil : asOf))?.iso
         var first = ownStart
@@ -85,10 +90,16 @@ final class RosterRegistrations {
         if let asOf {
             for row in pending {
                 guard let id = try memberID(memberNo: row.memberNo, idNumber: row.idNumber, idType: row.idType) else { continue }
+                var inserted = false
                 for year in row.years {
                     let (_, outcome) = try Registry.recordRegistration(db, memberID: id, year: year, paidOn: nil, amountFen: nil,
                                                                        receipt: nil, recordedOn: asOf, batchID: batchID)
-                    if case .inserted = outcome { touched.append(id) }
+                    if case .inserted = outcome { inserted = true }
+                }
+                // A re-join after a lapse follows from all the cell's years at once, whatever their order.
+                if inserted {
+                    touched.append(id)
+                    try Registry.rejoinAfterLapse(db, memberID: id, batchID: batchID)
                 }
             }
         }

@@ -89,18 +89,29 @@ extension Registry {
     static func activity(_ db: Database, flows: [MonthFlow]) throws -> [ActivityWindow] {
         guard let current = flows.last, flows.count >= 12 else { return [] }
         let last = flows[flows.count - 2]
-        let yearToDate = flows.suffix(current.month.month)
-        func window(_ kind: ActivityWindow.Window, _ months: ArraySlice<MonthFlow>) throws -> ActivityWindow {
-            let from = months.first?.month ?? current.month, through = months.last?.month ?? current.month
-            let renewals = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM registration WHERE coalesce(paid_on, recorded_on) BETWEEN ? AND ?
-                """, arguments: [from.firstDay.iso, through.lastDay.iso]) ?? 0
-            return ActivityWindow(window: kind, from: from, through: through,
-                                  newMembers: months.reduce(0) { $0 + $1.joined }, renewals: renewals,
+        let windows: [(ActivityWindow.Window, ArraySlice<MonthFlow>)] = [
+            (.thisMonth, flows.suffix(1)), (.lastMonth, [last][...]), (.yearToDate, flows.suffix(current.month.month)),
+        ]
+        let stretches = windows.map { _, months in
+            (from: months.first?.month ?? current.month, through: months.last?.month ?? current.month)
+        }
+        // The three windows' renewals in one pass over the registrations, not one pass each: the
+        // date is worked out once a row, and only the rows within the windows are counted.
+        var arguments: [String] = []
+        for stretch in stretches { arguments += [stretch.from.firstDay.iso, stretch.through.lastDay.iso] }
+        arguments += [stretches.map(\.from).min()?.firstDay.iso ?? "", stretches.map(\.through).max()?.lastDay.iso ?? ""]
+        let renewals = try Row.fetchOne(db, sql: """
+            SELECT count(dated BETWEEN ?1 AND ?2 OR NULL), count(dated BETWEEN ?3 AND ?4 OR NULL),
+                   count(dated BETWEEN ?5 AND ?6 OR NULL)
+            FROM (SELECT coalesce(paid_on, recorded_on) AS dated FROM registration
+                  WHERE coalesce(paid_on, recorded_on) BETWEEN ?7 AND ?8)
+            """, arguments: StatementArguments(arguments)).map { row in (0..<3).map { row[$0] as Int } } ?? [0, 0, 0]
+        return windows.enumerated().map { index, window in
+            let (kind, months) = window
+            return ActivityWindow(window: kind, from: stretches[index].from, through: stretches[index].through,
+                                  newMembers: months.reduce(0) { $0 + $1.joined }, renewals: renewals[index],
                                   exits: months.reduce(0) { $0 + $1.left }, inGoodStanding: months.last?.endCount ?? current.endCount)
         }
-        return [try window(.thisMonth, flows.suffix(1)), try window(.lastMonth, [last][...]),
-                try window(.yearToDate, yearToDate)]
     }
 }
 
