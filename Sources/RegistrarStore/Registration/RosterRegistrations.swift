@@ -48,8 +48,8 @@ final class RosterRegistrations {
         let membership = values.membership
         // A row that ends the membership (resigned, expelled, …) cannot register a later year: as
         // in the registrations file, only a lapse is followed by a re-join (R1).
-        if let end = membership.end, let reason = membership.reason, let endYear = Int(end.prefix(4)), latest > endYear {
-            return RowRejection(column: header, reason: RegistrationLimits.afterEnd(latest, endedOn: end, reason: reason.rawValue))
+        if let end = membership.end, let reason = membership.reason, latest > end.year {
+            return RowRejection(column: header, reason: RegistrationLimits.afterEnd(latest, endedOn: end.iso, reason: reason.rawValue))
         }
         // The start this row gives a member seen for the first time (none when it says only that they left).
         let ownStart = (membership.join ?? (membership.hasEnded ? nil : asOf))?.iso
