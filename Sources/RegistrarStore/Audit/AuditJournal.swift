@@ -30,6 +30,11 @@ import RegistrarInput
 public final class AuditJournal: @unchecked Sendable {
     public let path: String
     private let registry: DatabaseQueue
+    /// The mover's own connection to the registry. A move of thousands of entries after an import
+    /// waits for its commit's fsync; on `registry`'s queue that held up every look at data_version,
+    /// and so every dashboard. Its commits do change what `dataVersion` sees, once per move, which
+    /// happens only after something else wrote (an import, mostly) and costs one dashboard.
+    private let moverRegistry: DatabaseQueue
     private let journal: DatabaseQueue
     private let identity: String
     /// Orders entries: while any wait in the journal, new ones join them, so they reach the
@@ -81,6 +86,7 @@ public final class AuditJournal: @unchecked Sendable {
             var registryConfiguration = Registry.configuration()
             registryConfiguration.busyMode = .immediateError
             registry = try DatabaseQueue(path: registryPath, configuration: registryConfiguration)
+            moverRegistry = try DatabaseQueue(path: registryPath, configuration: registryConfiguration)
         } catch let error as DatabaseError {
             throw RegistryError.failure(path: file, code: error.resultCode.rawValue, message: error.message)
         }
@@ -221,7 +227,7 @@ public final class AuditJournal: @unchecked Sendable {
                 return .emptied
             }
             do {
-                try registry.writeWithoutTransaction { db in
+                try moverRegistry.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
                         try Self.append(entries, of: identity, to: db)
                         return .commit
