@@ -29,6 +29,7 @@ actor ImportStaging {
     let root: String
     private let clock: @Sendable () -> Int
     private var staged: [String: Staged] = [:]
+    private var confirming: Set<String> = []
 
     init(registryPath: String, clock: @escaping @Sendable () -> Int) throws {
         root = registryPath + ".uploads"
@@ -65,7 +66,31 @@ actor ImportStaging {
         return upload
     }
 
+    /// What `claim` found.
+    enum Claim: Sendable {
+        case unknown
+        case importedAlready
+        case beingImported
+        case claimed(Staged)
+    }
+
+    /// Takes an upload for its one confirmation, so that two tabs (or a double click) confirming the
+    /// same preview import it once: a second claim, until `release` or `markImported`, is refused.
+    func claim(_ token: String, user: String) -> Claim {
+        guard let upload = get(token), upload.user == user else { return .unknown }
+        if upload.imported != nil { return .importedAlready }
+        if confirming.contains(token) { return .beingImported }
+        confirming.insert(token)
+        return .claimed(upload)
+    }
+
+    /// Gives a claimed upload back after its import failed, so it can be confirmed again.
+    func release(_ token: String) {
+        confirming.remove(token)
+    }
+
     func markImported(_ token: String, _ summary: ImportSummary) {
+        confirming.remove(token)
         staged[token]?.imported = summary
         // The roster itself is no longer needed once imported; its rejects stay for download.
         if let upload = staged[token] { try? FileManager.default.removeItem(atPath: upload.filePath) }
