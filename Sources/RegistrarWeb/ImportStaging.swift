@@ -109,11 +109,24 @@ actor ImportStaging {
     }
 
     /// A file name from a browser made safe to keep: its last component, no control characters or
-    /// slashes, at most 120 characters; `upload.csv` when nothing is left.
+    /// slashes, at most 120 characters and `maxNameBytes` bytes of UTF-8 (a folder entry holds 255, and
+    /// 120 Chinese characters take 360), its extension kept; `upload.csv` when nothing is left or when
+    /// it would take the name of the rejects file or of the upload still streaming in.
     static func safeFileName(_ name: String?) -> String {
         let last = (name ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\u{7F}" }.map(Character.init)).prefix(120)
-        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty || trimmed.hasPrefix(".") || trimmed == "rejects.csv" ? "upload.csv" : trimmed
+        let cleaned = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\u{7F}" }.map(Character.init))
+        var trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+        if trimmed.count > 120 || trimmed.utf8.count > maxNameBytes {
+            var stem = Substring(trimmed), ext = ""
+            if let dot = trimmed.lastIndex(of: "."), trimmed.utf8[dot...].count <= 16 {
+                stem = trimmed[..<dot]
+                ext = String(trimmed[dot...])
+            }
+            while stem.count + ext.count > 120 || stem.utf8.count + ext.utf8.count > maxNameBytes { stem = stem.dropLast() }
+            trimmed = String(stem).trimmingCharacters(in: .whitespaces) + ext
+        }
+        return trimmed.isEmpty || trimmed.hasPrefix(".") || trimmed == "rejects.csv" || trimmed == "upload.part" ? "upload.csv" : trimmed
     }
+
+    static let maxNameBytes = 200
 }

@@ -125,6 +125,25 @@ struct ImportRouteTests {
         }
     }
 
+    /// A file named with more than 85 Chinese characters (past a folder entry's 255 bytes), or named
+    /// `upload.part`, got "Something went wrong on the server" instead of its preview.
+    @Test func aLongChineseFileNameOrThePartFilesNameIsPreviewed() async throws {
+        let harness = try WebHarness(demo: false)
+        let data = try Data(contentsOf: Self.roster)
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            let csrf = try await browser.sessionCSRF()
+            for name in [String(repeating: "会员名册", count: 30) + ".csv", "upload.part"] {
+                let preview = try await browser.upload("/import", fields: [("csrf_token", csrf), ("kind", "members"), ("as_of", "2019-12-31")],
+                                                       file: (name, data))
+                #expect(preview.status == .ok)
+                #expect(preview.body.contains("Nothing has been imported yet"))
+            }
+            #expect(try harness.registry.count(on: Self.day).individual == 0)
+        }
+    }
+
     @Test func aViewerCannotUpload() async throws {
         let harness = try WebHarness(demo: false)
         try await harness.test { client in
