@@ -28,6 +28,22 @@ struct HostileRequestTests {
         }
     }
 
+    /// A NUL (or any control character) typed into a key or a date came back raw inside the refusal
+    /// page, where the commands show it escaped.
+    @Test func aControlCharacterInAKeyOrADateIsShownEscapedOnTheRefusalPage() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            for path in ["/integrity?key=%00", "/segments?on=%00", "/segments?on=2019-06-01%1B", "/growth?year=20%0018"] {
+                let answer = try await browser.get(path)
+                #expect(answer.status.code >= 400 && answer.status.code < 500, "\(path): \(answer.status)")
+                #expect(!answer.body.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(path)")
+                #expect(answer.body.contains("\\u{"), "\(path)")
+            }
+        }
+    }
+
     @Test func aDayBeforeTheFirstMemberIsAnEmptyReportOnEveryPageNotAStoppedServer() async throws {
         let harness = try WebHarness()
         try await harness.test { client in
