@@ -29,6 +29,7 @@ actor ImportStaging {
     let root: String
     private let clock: @Sendable () -> Int
     private var staged: [String: Staged] = [:]
+    private var confirming: Set<String> = []
 
     init(registryPath: String, clock: @escaping @Sendable () -> Int) throws {
         root = registryPath + ".uploads"
@@ -65,7 +66,31 @@ actor ImportStaging {
         return upload
     }
 
+    /// What `claim` found.
+    enum Claim: Sendable {
+        case unknown
+        case importedAlready
+        case beingImported
+        case claimed(Staged)
+    }
+
+    /// Takes an upload for its one confirmation, so that two tabs (or a double click) confirming the
+    /// same preview import it once: a second claim, until `release` or `markImported`, is refused.
+    func claim(_ token: String, user: String) -> Claim {
+        guard let upload = get(token), upload.user == user else { return .unknown }
+        if upload.imported != nil { return .importedAlready }
+        if confirming.contains(token) { return .beingImported }
+        confirming.insert(token)
+        return .claimed(upload)
+    }
+
+    /// Gives a claimed upload back after its import failed, so it can be confirmed again.
+    func release(_ token: String) {
+        confirming.remove(token)
+    }
+
     func markImported(_ token: String, _ summary: ImportSummary) {
+        confirming.remove(token)
         staged[token]?.imported = summary
         // The roster itself is no longer needed once imported; its rejects stay for download.
         if let upload = staged[token] { try? FileManager.default.removeItem(atPath: upload.filePath) }
@@ -84,11 +109,24 @@ actor ImportStaging {
     }
 
     /// A file name from a browser made safe to keep: its last component, no control characters or
-    /// slashes, at most 120 characters; `upload.csv` when nothing is left.
+    /// slashes, at most 120 characters and `maxNameBytes` bytes of UTF-8 (a folder entry holds 255, and
+    /// 120 Chinese characters take 360), its extension kept; `upload.csv` when nothing is left or when
+    /// it would take the name of the rejects file or of the upload still streaming in.
     static func safeFileName(_ name: String?) -> String {
         let last = (name ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\u{7F}" }.map(Character.init)).prefix(120)
-        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty || trimmed.hasPrefix(".") || trimmed == "rejects.csv" ? "upload.csv" : trimmed
+        let cleaned = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\u{7F}" }.map(Character.init))
+        var trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+        if trimmed.count > 120 || trimmed.utf8.count > maxNameBytes {
+            var stem = Substring(trimmed), ext = ""
+            if let dot = trimmed.lastIndex(of: "."), trimmed.utf8[dot...].count <= 16 {
+                stem = trimmed[..<dot]
+                ext = String(trimmed[dot...])
+            }
+            while stem.count + ext.count > 120 || stem.utf8.count + ext.utf8.count > maxNameBytes { stem = stem.dropLast() }
+            trimmed = String(stem).trimmingCharacters(in: .whitespaces) + ext
+        }
+        return trimmed.isEmpty || trimmed.hasPrefix(".") || trimmed == "rejects.csv" || trimmed == "upload.part" ? "upload.csv" : trimmed
     }
+
+    static let maxNameBytes = 200
 }

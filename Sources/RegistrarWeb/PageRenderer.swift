@@ -59,7 +59,9 @@ struct PageRenderer: Sendable {
     func problem(_ message: Text, status: HTTPResponse.Status, request: Request, context: WebContext,
                  back: String = "/") -> Response {
         let language = context.language
-        let content = render("problem", ["message": message(language), "unchanged": WebWords.whatToDo(language),
+        // As on the commands' stderr: a NUL or an escape typed into a field is shown as `\u{0}`, and
+        // anything shaped like an identity number is masked, whichever layer wrote the message.
+        let content = render("problem", ["message": Sanitized.message(message(language)), "unchanged": WebWords.whatToDo(language),
                                          "backHref": back, "backLabel": WebWords.back(language)])
         return page(title: WebWords.problemTitle(language), content: content, request: request, context: context,
                     status: status)

@@ -142,25 +142,38 @@ extension WebApp {
     /// `POST /import/{token}/confirm`: the real import of the file previewed, refused if it changed.
     func confirm(_ token: String, _ request: Request, _ context: WebContext, user: WebUser) async throws -> Response {
         let l = context.language
-        guard let staged = await staging.get(token), staged.user == user.name else {
+        let staged: ImportStaging.Staged
+        switch await staging.claim(token, user: user.name) {
+        case .unknown:
             throw WebProblem(status: .notFound, message: Self.unknownUpload)
-        }
-        guard staged.imported == nil else {
+        case .importedAlready:
             throw WebProblem(status: .conflict, message: Text(
                 en: "This file was imported already; importing it again is not needed. See the dashboard for the result.",
                 zh: "该文件已导入，无需再次导入。结果见概览页。"))
+        case .beingImported:
+            throw WebProblem(status: .conflict, message: Text(
+                en: "This file is being imported now (from another tab, or a second click); importing it again is not needed. See the dashboard for the result.",
+                zh: "该文件正在导入（来自另一个标签页或重复点击），无需再次导入。结果见概览页。"))
+        case .claimed(let upload):
+            staged = upload
         }
         var real = staged.options
         real.dryRun = false
         let options = real
         let importer = pool.importer
-        let summary = try await Blocking.run(as: user.name) { () throws -> ImportSummary in
-            // Exactly the bytes previewed: the digest taken while the upload streamed in must still hold.
-            guard try FileDigest.sha256(path: staged.filePath, displayName: staged.fileName) == staged.sha256 else {
-                throw WebProblem(status: .conflict, message: Text(en: "The stored upload changed since its preview; upload the file again.",
-                                                                  zh: "上传的文件在预览后发生了变化；请重新上传。"))
+        let summary: ImportSummary
+        do {
+            summary = try await Blocking.run(as: user.name) { () throws -> ImportSummary in
+                // Exactly the bytes previewed: the digest taken while the upload streamed in must still hold.
+                guard try FileDigest.sha256(path: staged.filePath, displayName: staged.fileName) == staged.sha256 else {
+                    throw WebProblem(status: .conflict, message: Text(en: "The stored upload changed since its preview; upload the file again.",
+                                                                      zh: "上传的文件在预览后发生了变化；请重新上传。"))
+                }
+                return try importer.importFile(staged.kind, path: staged.filePath, options: options)
             }
-            return try importer.importFile(staged.kind, path: staged.filePath, options: options)
+        } catch {
+            await staging.release(token)
+            throw error
         }
         await staging.markImported(token, summary)
         return pages.sections(title: Text(en: "Imported", zh: "已导入")(l), importSummaryModel(staged, summary, confirmed: true, l),

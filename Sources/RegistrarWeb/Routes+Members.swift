@@ -39,17 +39,22 @@ extension WebApp {
 
         router.get("/members/:member_no") { request, context -> Response in
             _ = try context.require(.staff)
-            let memberNo = context.parameters.get("member_no") ?? ""
-            return try await self.memberPage(memberNo, reveal: false, request: request, context: context)
+            return try await self.memberPage(Self.memberNumber(context), reveal: false, request: request, context: context)
         }
 
         router.post("/members/:member_no/reveal") { request, context -> Response in
             let fields = try await FormData.read(request, context: context)
             try self.checkCSRF(fields, context)
             _ = try context.require(.admin)
-            let memberNo = context.parameters.get("member_no") ?? ""
-            return try await self.memberPage(memberNo, reveal: true, request: request, context: context)
+            return try await self.memberPage(Self.memberNumber(context), reveal: true, request: request, context: context)
         }
+    }
+
+    /// The member number in `/members/{member_no}`: the links percent-encode it (`/members/%E4%BC%9A001`
+    /// for 会员001, `A%201`, `B%2F2`), and the router hands the segment over as sent.
+    static func memberNumber(_ context: WebContext) -> String {
+        let segment = context.parameters.get("member_no") ?? ""
+        return segment.removingPercentEncoding ?? segment
     }
 
     func searchResults(_ page: MemberSearchPage, _ l: Language) -> PageModel.Section {

@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import NIOSSL
 import Logging
+import NIOCore
 import RegistrarModel
 import RegistrarInput
 import RegistrarStore
@@ -86,6 +87,35 @@ public struct WebServer {
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { _ in onListening(address) },
             logger: logger)
-        try await application.runService()
+        do {
+            try await application.runService()
+        } catch {
+            throw Self.listeningProblem(error, host: host, port: port).map { WebUserError(problem: $0) } ?? error
+        }
+    }
+
+    /// Why the server could not listen, in the words of `--host` and `--port`, where NIO's own text was
+    /// `bind(descriptor:ptr:bytes:): Address already in use) (errno: 98)`.
+    static func listeningProblem(_ error: any Error, host: String, port: Int) -> Text? {
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case EADDRINUSE:
+                return Text(en: "--port \(port) on \(host) is in use by another program (another registrar serve?); stop it, or choose another port with --port",
+                            zh: "\(host) 的端口 \(port)（--port）已被其他程序占用（另一个 registrar serve？）；请停止它，或用 --port 另选端口")
+            case EACCES:
+                return Text(en: "--port \(port) needs administrator rights on this machine; choose one above 1023, such as 8080",
+                            zh: "--port \(port) 需要本机管理员权限；请选 1023 以上的端口，如 8080")
+            case EADDRNOTAVAIL:
+                return Text(en: "--host \(host) is not an address of this machine; use 127.0.0.1 (this machine only) or one of its own addresses",
+                            zh: "--host \(host) 不是本机的地址；请用 127.0.0.1（仅本机）或本机自己的地址")
+            default:
+                return nil
+            }
+        }
+        if error is SocketAddressError || error is SocketAddressError.UnknownHost {
+            return Text(en: "--host \(host) is not an address or a name this machine can look up; use 127.0.0.1 (this machine only) or one of its own addresses",
+                        zh: "--host \(host) 不是地址，也不是本机能解析的名称；请用 127.0.0.1（仅本机）或本机自己的地址")
+        }
+        return nil
     }
 }

@@ -28,6 +28,47 @@ struct HostileRequestTests {
         }
     }
 
+    /// A NUL (or any control character) typed into a key or a date came back raw inside the refusal
+    /// page, where the commands show it escaped.
+    @Test func aControlCharacterInAKeyOrADateIsShownEscapedOnTheRefusalPage() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            for path in ["/integrity?key=%00", "/segments?on=%00", "/segments?on=2019-06-01%1B", "/growth?year=20%0018"] {
+                let answer = try await browser.get(path)
+                #expect(answer.status.code >= 400 && answer.status.code < 500, "\(path): \(answer.status)")
+                #expect(!answer.body.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(path)")
+                #expect(answer.body.contains("\\u{"), "\(path)")
+            }
+        }
+    }
+
+    /// A member number that is not plain ASCII (会员001, `A 1`, `B/2`) is percent-encoded in the search
+    /// results' link, and the member page looked the encoded text up: "no member" for every such member.
+    @Test func aMemberNumberInChineseOrWithASpaceOrSlashOpensFromItsSearchResult() async throws {
+        let harness = try WebHarness(demo: false)
+        let roster = harness.folder.appendingPathComponent("odd.csv")
+        try Data("member_no,name,id_type,id_number,join_date\n会员001,中文号,,,2020-01-01\nA 1,空格号,,,2020-01-01\nB/2,斜杠号,,,2020-01-01\nE%5,百分号,,,2020-01-01\n".utf8)
+            .write(to: roster)
+        let summary = try harness.registry.importFile(.members, path: roster.path, options: ImportOptions(asOf: Day(iso: "2020-12-31")!))
+        #expect(summary.inserted == 4)
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            for (number, name) in [("会员001", "中文号"), ("A 1", "空格号"), ("B/2", "斜杠号"), ("E%5", "百分号")] {
+                let results = try await browser.get("/members?q=" + FormData.percentEncode(name))
+                let link = "/members/" + FormData.percentEncode(number)
+                #expect(results.body.contains(#"href="\#(link)""#), "\(number)")
+                let page = try await browser.get(link)
+                #expect(page.status == .ok, "\(number): \(page.status)")
+                #expect(page.body.contains("<h1>\(name)"), "\(number)")
+                let reveal = try await browser.post(link + "/reveal", form: ["csrf_token": page.csrf ?? ""])
+                #expect(reveal.status == .ok, "\(number) reveal: \(reveal.status)")
+            }
+        }
+    }
+
     @Test func aDayBeforeTheFirstMemberIsAnEmptyReportOnEveryPageNotAStoppedServer() async throws {
         let harness = try WebHarness()
         try await harness.test { client in

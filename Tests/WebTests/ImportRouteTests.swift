@@ -101,6 +101,49 @@ struct ImportRouteTests {
         #expect(left.isEmpty)
     }
 
+    /// Two tabs confirming the same preview at once (or a double click) both passed the "imported
+    /// already?" check before either import finished, and the file was imported twice: two batches.
+    @Test func twoConfirmationsOfOnePreviewAtOnceImportItOnce() async throws {
+        let harness = try WebHarness(demo: false)
+        let data = try Data(contentsOf: Self.roster)
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            let csrf = try await browser.sessionCSRF()
+            let preview = try await browser.upload("/import", fields: [("csrf_token", csrf), ("kind", "members"), ("as_of", "2019-12-31")],
+                                                   file: ("members.csv", data))
+            let range = try #require(preview.body.range(of: #"/import/[0-9a-f]{64}/confirm"#, options: .regularExpression))
+            let confirm = String(preview.body[range])
+            async let first = browser.post(confirm, form: ["csrf_token": csrf])
+            async let second = browser.post(confirm, form: ["csrf_token": csrf])
+            let statuses = try await [first.status, second.status]
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 1)
+            #expect(try harness.registry.recentImports(limit: 5).count == 1)
+            // Once imported, a third confirmation is refused as before.
+            #expect(try await browser.post(confirm, form: ["csrf_token": csrf]).status == .conflict)
+        }
+    }
+
+    /// A file named with more than 85 Chinese characters (past a folder entry's 255 bytes), or named
+    /// `upload.part`, got "Something went wrong on the server" instead of its preview.
+    @Test func aLongChineseFileNameOrThePartFilesNameIsPreviewed() async throws {
+        let harness = try WebHarness(demo: false)
+        let data = try Data(contentsOf: Self.roster)
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            let csrf = try await browser.sessionCSRF()
+            for name in [String(repeating: "会员名册", count: 30) + ".csv", "upload.part"] {
+                let preview = try await browser.upload("/import", fields: [("csrf_token", csrf), ("kind", "members"), ("as_of", "2019-12-31")],
+                                                       file: (name, data))
+                #expect(preview.status == .ok)
+                #expect(preview.body.contains("Nothing has been imported yet"))
+            }
+            #expect(try harness.registry.count(on: Self.day).individual == 0)
+        }
+    }
+
     @Test func aViewerCannotUpload() async throws {
         let harness = try WebHarness(demo: false)
         try await harness.test { client in

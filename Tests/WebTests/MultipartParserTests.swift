@@ -74,4 +74,15 @@ struct MultipartParserTests {
         #expect(ImportStaging.safeFileName("rejects.csv") == "upload.csv")
         #expect(ImportStaging.safeFileName(nil) == "upload.csv")
     }
+
+    /// A long Chinese name (120 characters are 360 bytes, past a folder entry's 255) and the name of the
+    /// part file the upload streams into both made the preview fail with a server error.
+    @Test func uploadedFileNamesFitAFolderEntryAndMissThePartFile() {
+        let long = ImportStaging.safeFileName(String(repeating: "长", count: 300) + ".csv")
+        #expect(long.utf8.count <= 255 && long.hasSuffix(".csv") && long.hasPrefix("长长"))
+        let noExtension = ImportStaging.safeFileName(String(repeating: "名", count: 100))
+        #expect(noExtension.utf8.count <= 255 && noExtension.hasPrefix("名"))
+        #expect(ImportStaging.safeFileName("名册 2019.csv") == "名册 2019.csv")
+        #expect(ImportStaging.safeFileName("upload.part") == "upload.csv")
+    }
 }
