@@ -79,6 +79,26 @@ public enum FileKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The roster a file of this kind could be mistaken for: individuals for units and units for
+    /// individuals.
+    package var otherRoster: FileKind? {
+        switch self {
+        case .members: .units
+        case .units: .members
+        default: nil
+        }
+    }
+
+    /// The fields only a roster of this kind has: a person's identity for individuals, a credit code
+    /// or a staff count for units. (A unit roster may well carry a contact's phone or email.)
+    package var tellingFields: Set<String> {
+        switch self {
+        case .members: ["member_no", "gender", "birth_date", "id_type", "id_number", "orcid", "political_status"]
+        case .units: ["uscc", "staff_count"]
+        default: []
+        }
+    }
+
     /// Groups of fields of which at least one must be a column, with how to say so.
     package var requirements: [[String]] {
         switch self {
@@ -129,6 +149,21 @@ public struct HeaderMapping: Sendable {
                     zh: "与列 '\(headers[earlier])' 指向同一字段（\(field)）；请删除其一，或在 --map 文件中改名"))
             }
             columns[field] = index
+        }
+        // A roster of the other kind maps its key and name here and would rename what it matches:
+        // a member roster imported as units renames each member's unit after the member.
+        if let other = kind.otherRoster {
+            var otherLookup: [String: String] = [:]
+            for (field, names) in other.catalogue where other.tellingFields.contains(field) {
+                for name in names { otherLookup[HeaderMapping.key(name)] = field }
+            }
+            let telling = unknown.filter { otherLookup[HeaderMapping.key($0)] != nil }
+            if !telling.isEmpty {
+                let command = other == .members ? "registrar import members" : "registrar import units"
+                throw InputError(file: file, line: 1, column: telling[0], problem: Text(
+                    en: "has columns of \(other == .members ? "an individual" : "a unit") roster (\(telling.prefix(3).joined(separator: ", "))); import it with \(command), or remove those columns; nothing was imported",
+                    zh: "含有\(other == .members ? "个人会员" : "单位会员")名册的列（\(telling.prefix(3).joined(separator: "、"))）；请用 \(command) 导入，或删除这些列；未导入任何数据"))
+            }
         }
         for group in kind.requirements where !group.contains(where: { columns[$0] != nil }) {
             let names = group.map { field in

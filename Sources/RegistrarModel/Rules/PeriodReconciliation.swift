@@ -75,6 +75,12 @@ package struct RecordedPeriod: Equatable {
 
 /// One change to a member's periods.
 package enum PeriodChange: Equatable {
+    /// Whether the change moves a recorded start: history rewritten, so the importers audit it.
+    package var movesAStart: Bool {
+        if case .setStart = self { return true }
+        return false
+    }
+
     case open(start: Day)
     case insertClosed(start: Day, end: Day, reason: EndReason)
     case setStart(id: Int64, start: Day)

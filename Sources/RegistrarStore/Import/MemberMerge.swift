@@ -247,8 +247,10 @@ final class MemberMerge {
         }
         if !changed.isEmpty {
             if let failure = try write(updateMember, values, memberID: found.id) { return MemberMerge.rejection(failure) }
-            try recordUpdate(memberID: found.id, values: values, changed: changed)
         }
+        // A moved join date rewrites who was a member when: audited like a changed column.
+        let audited = changed.map(\.sqlName) + (periodChanges.contains(where: \.movesAStart) ? ["join_date"] : [])
+        if !audited.isEmpty { try recordUpdate(memberID: found.id, values: values, changed: audited) }
         see(found.id, line: values.line)
         try apply(periodChanges, memberID: found.id)
         return changed.isEmpty && periodChanges.isEmpty ? .unchanged : .updated
@@ -340,9 +342,9 @@ final class MemberMerge {
     }
 
     /// An updated member gets an audit entry naming the columns that changed, never their values.
-    private func recordUpdate(memberID: Int64, values: MemberValues, changed: [MemberColumn]) throws {
+    private func recordUpdate(memberID: Int64, values: MemberValues, changed: [String]) throws {
         try Registry.appendAudit(db, .memberUpdate, subject: values.string(.memberNo) ?? "member #\(memberID)",
-                                 detail: "batch \(batchID): " + changed.map(\.sqlName).joined(separator: ", "))
+                                 detail: "batch \(batchID): " + changed.joined(separator: ", "))
     }
 
     // MARK: Snapshot

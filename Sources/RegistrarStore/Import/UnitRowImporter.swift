@@ -90,6 +90,9 @@ struct UnitRowImporter: RecordByRecordImporter {
             return .rejected(RowRejection(column: mapping.headerName(for: "join_date"), reason: reason))
         case .changes(let changes):
             for change in changes { try apply(change, unitID: unitID) }
+            if changes.contains(where: \.movesAStart) {
+                try Registry.appendAudit(db, .unitUpdate, subject: unitNo ?? uscc, detail: "batch \(batchID): join_date")
+            }
             if case .unchanged = outcome, !changes.isEmpty { outcome = .updated }
         }
         return outcome
