@@ -58,23 +58,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    /// `YYYY-MM-DD`, written digit by digit straight into the string: `String(format:)` costs more
-    /// than a row's database work, and ten bytes make a small string, with no allocation (an import
-    /// formats a few per row).
+    /// `YYYY-MM-DD`, from `withISOBytes`'s digits: `String(format:)` costs more than a row's database
+    /// work, and ten bytes make a small string, with no allocation (an import formats a few per row).
     public var iso: String {
-        String(unsafeUninitializedCapacity: 10) { digits in
-            digits[0] = UInt8(48 + year / 1000 % 10)
-            digits[1] = UInt8(48 + year / 100 % 10)
-            digits[2] = UInt8(48 + year / 10 % 10)
-            digits[3] = UInt8(48 + year % 10)
-            digits[4] = 45
-            digits[5] = UInt8(48 + month / 10)
-            digits[6] = UInt8(48 + month % 10)
-            digits[7] = 45
-            digits[8] = UInt8(48 + day / 10)
-            digits[9] = UInt8(48 + day % 10)
-            return 10
-        }
+        withISOBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     public var description: String { iso }
