@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -95,14 +96,17 @@ public final class WebApp: Sendable {
 
 /// Pages are private and dynamic: never cached, never framed, nothing loaded from elsewhere.
 struct SecurityHeadersMiddleware: RouterMiddleware {
+    /// The headers swift-http-types has no constant for; both names are valid tokens, so neither is dropped.
+    static let namedHeaders: [(HTTPField.Name, String)] = [("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY")]
+        .compactMap { name, value in HTTPField.Name(name).map { ($0, value) } }
+
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.init("Referrer-Policy")!] = "no-referrer"
         response.headers[.cacheControl] = "no-store"
-        response.headers[.init("X-Frame-Options")!] = "DENY"
+        for (name, value) in Self.namedHeaders { response.headers[name] = value }
         return response
     }
 }

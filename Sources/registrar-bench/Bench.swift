@@ -109,6 +109,13 @@ final class ChunkedFile {
     }
 }
 
+/// A value the benchmark put there itself: its absence is the benchmark's own mistake, reported as
+/// such instead of a crash.
+func present<T>(_ value: T?, _ what: String) throws -> T {
+    guard let value else { throw BenchError("the benchmark lost its \(what)") }
+    return value
+}
+
 struct BenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

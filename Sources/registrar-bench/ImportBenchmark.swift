@@ -40,7 +40,7 @@ struct ImportBenchmark {
             .sorted: (try roster("roster.csv", []), try roster("changed.csv", ["--changed"])),
             .shuffled: (try roster("roster-shuffled.csv", ["--shuffled"]), try roster("changed-shuffled.csv", ["--changed", "--shuffled"])),
         ]
-        let size = (try FileManager.default.attributesOfItem(atPath: files[.sorted]!.roster)[.size] as? Int) ?? 0
+        let size = (try FileManager.default.attributesOfItem(atPath: try present(files[.sorted], "sorted roster").roster)[.size] as? Int) ?? 0
         print("roster: \(rows) rows, 13 columns, \(size / 1_048_576) MiB, UTF-8; next month's: \(rows / 50) changed, \(rows / 100) new, \(rows / 100) absent")
 
         let empty = workspace.path("empty.sqlite")
@@ -87,7 +87,7 @@ struct ImportBenchmark {
         let snapshotDB = workspace.path("snapshot.sqlite")
         for _ in 0..<rounds {
             for order in Order.allCases {
-                let (file, changed) = files[order]!
+                let (file, changed) = try present(files[order], "roster")
                 let freshBaseline = try baseline(file)
                 try replace(db, with: empty)
                 try record(order, .fresh, try Measure.run(workspace.registrar, arguments(file, db, snapshot: false)), freshBaseline)
@@ -99,18 +99,19 @@ struct ImportBenchmark {
             }
         }
 
-        func best(_ runs: [Measurement]) -> Measurement { runs.min { $0.seconds < $1.seconds }! }
+        func best(_ runs: [Measurement]) throws -> Measurement { try present(runs.min { $0.seconds < $1.seconds }, "runs") }
         func all(_ runs: [Measurement]) -> String { runs.map { String(format: "%.2f", $0.seconds) }.joined(separator: ", ") }
         var ratio: [Order: [Cell: Double]] = [:]
         var cpuRatio: [Order: [Cell: Double]] = [:]
         var peak = 0.0
         for order in Order.allCases {
             for cell in Cell.allCases {
-                let (registrar, baselines) = runs[order]![cell]!
-                let (mine, base) = (best(registrar), best(baselines))
+                let (registrar, baselines) = try present(runs[order]?[cell], "runs of \(cell.label)")
+                let (mine, base) = (try best(registrar), try best(baselines))
                 ratio[order, default: [:]][cell] = mine.seconds / base.seconds
-                cpuRatio[order, default: [:]][cell] = registrar.map(\.cpuSeconds).min()! / baselines.map(\.cpuSeconds).min()!
-                peak = max(peak, registrar.map(\.peakMiB).max()!)
+                cpuRatio[order, default: [:]][cell] = try present(registrar.map(\.cpuSeconds).min(), "CPU times")
+                    / present(baselines.map(\.cpuSeconds).min(), "CPU times")
+                peak = max(peak, registrar.map(\.peakMiB).max() ?? 0)
                 print(Measure.format("\(cell.label), \(order.label)", mine) + "  runs: \(all(registrar)) s")
                 print(Measure.format("  sqlite3 .import of the same file", base) + "  runs: \(all(baselines)) s")
             }
@@ -121,8 +122,8 @@ struct ImportBenchmark {
         // beside it because on a shared machine the wall clock also counts the other users.
         print(pad("best of \(rounds), ÷ sqlite3 .import (wall; cpu)", 46) + pad("sorted", 16) + pad("shuffled", 16) + "shuffled ÷ sorted")
         for cell in Cell.allCases {
-            let sorted = ratio[.sorted]![cell]!, shuffled = ratio[.shuffled]![cell]!
-            let cpuSorted = cpuRatio[.sorted]![cell]!, cpuShuffled = cpuRatio[.shuffled]![cell]!
+            let sorted = try present(ratio[.sorted]?[cell], "ratio"), shuffled = try present(ratio[.shuffled]?[cell], "ratio")
+            let cpuSorted = try present(cpuRatio[.sorted]?[cell], "ratio"), cpuShuffled = try present(cpuRatio[.shuffled]?[cell], "ratio")
             print(pad(cell.label, 46) + pad(String(format: "%.2f×; %.2f×", sorted, cpuSorted), 16)
                   + pad(String(format: "%.2f×; %.2f×", shuffled, cpuShuffled), 16) + String(format: "%.2f; %.2f", shuffled / sorted, cpuShuffled / cpuSorted))
         }

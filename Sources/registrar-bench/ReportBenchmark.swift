@@ -30,9 +30,9 @@ struct ReportBenchmark {
         }
         // The series alone, in this process: the 120 month-end counts against one count, same connection.
         let registry = try Registry.open(path: db, mode: .existing)
-        let month = YearMonth(year: 2019, month: 12)!
+        let month = try present(YearMonth(year: 2019, month: 12), "month")
         let seriesSeconds = try fastest(of: 5) { _ = try registry.monthlyFlows(month.adding(months: -119)...month) }
-        let countSeconds = try fastest(of: 5) { _ = try registry.count(on: Day(iso: "2019-12-31")!) }
+        let countSeconds = try fastest(of: 5) { _ = try registry.count(on: Day(derivedYear: 2019, month: 12, day: 31)) }
         print(String(format: "in process: 120-month series %.3f s, one count %.3f s, ratio %.2f",
                      seriesSeconds, countSeconds, seriesSeconds / countSeconds))
         print(Measure.format("registrar report monthly (120 months + breakdowns)", report))

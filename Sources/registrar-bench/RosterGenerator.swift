@@ -56,7 +56,7 @@ struct RosterGenerator {
         var random = SplitMix64(seed: seeder.next())
         func pick<T>(_ array: [T]) -> T { array[Int(random.next() % UInt64(array.count))] }
         // Birth date and sequence come from the row number, so identity numbers never collide.
-        let born = Day(ordinal: Day(year: 1950, month: 1, day: 1)!.ordinal + index % 18_000)
+        let born = Day(ordinal: Day(derivedYear: 1950, month: 1, day: 1).ordinal + index % 18_000)
         let year = born.year, month = born.month, day = born.day
         let male = random.next() % 2 == 0
         let area = index % RosterGenerator.areas.count

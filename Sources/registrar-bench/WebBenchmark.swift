@@ -65,7 +65,7 @@ struct WebBenchmark {
                 guard answer.status == 200 else { throw BenchError("\(path) answered \(answer.status)") }
                 return Self.since(begun)
             }
-            let best = times.min()!
+            let best = try present(times.min(), "timings")
             let cpu = (server.cpuSeconds() - cpuBefore) / Double(tries)
             print(String(format: "%-44@ %8.3f s (server CPU %.2f s)  target < %.3f s  %@  ratio to registrar count %.2f",
                          label as NSString, best, cpu, target, best < target ? "met" : "NOT MET", best / count.seconds))

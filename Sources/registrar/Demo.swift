@@ -52,7 +52,7 @@ extension Registrar {
             heading(Text(en: "Before a nomination (registrar integrity check M100192 --on 2019-06-01)",
                          zh: "推荐前核查（registrar integrity check M100192 --on 2019-06-01）"))
             Console.write(DossierView(language: language, reveal: false).text(
-                try registry.checkIntegrity(key: "M100192", on: Day(iso: "2019-06-01")!)))
+                try registry.checkIntegrity(key: "M100192", on: Day(derivedYear: 2019, month: 6, day: 1))))
 
             heading(Text(en: "Try next", zh: "接下来可以试试"))
             for line in [

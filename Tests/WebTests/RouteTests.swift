@@ -82,6 +82,9 @@ struct RouteTests {
             #expect(!page.body.contains("src=") && !page.body.contains(#"href="http"#) && !page.body.contains("<script")
                     && !page.body.contains("<link"))
             #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            #expect(SecurityHeadersMiddleware.namedHeaders.map { "\($0.0)=\($0.1)" } == ["Referrer-Policy=no-referrer", "X-Frame-Options=DENY"])
+            for (name, value) in SecurityHeadersMiddleware.namedHeaders { #expect(page.headers[name] == value) }
         }
     }
 

@@ -100,9 +100,12 @@ final class FingerprintSet {
         while 1 << bits < 2 * expected && bits < 21 { bits += 1 }
         homeBits = bits
         let size = 1 << bits
-        let memory = calloc(size, MemoryLayout<UInt32>.stride)!.bindMemory(to: UInt32.self, capacity: size)
-        slots = UnsafeMutableBufferPointer(start: memory, count: size)
-        limit = size / 4 * 3
+        // Without the memory the set holds nothing and says it is full, so every row is looked up
+        // with the index, as in a registry that was not empty.
+        let memory = calloc(size, MemoryLayout<UInt32>.stride)?.bindMemory(to: UInt32.self, capacity: size)
+        slots = UnsafeMutableBufferPointer(start: memory, count: memory == nil ? 0 : size)
+        limit = memory == nil ? 0 : size / 4 * 3
+        isFull = memory == nil
     }
 
     deinit { free(slots.baseAddress) }

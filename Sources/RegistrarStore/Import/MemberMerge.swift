@@ -114,9 +114,9 @@ final class MemberMerge {
                 }
             }
             if storage.text(.idNumber) != nil {
-                if let deferral = identityDeferral {
+                if let deferral = identityDeferral, let identity = IdentityIndexDeferral.fingerprint(of: storage) {
                     // No member inserted so far has the identity: nothing to search for without the index.
-                    guard deferral.mayHold(IdentityIndexDeferral.fingerprint(of: storage)!) else { return nil }
+                    guard deferral.mayHold(identity) else { return nil }
                     try buildIdentityIndex()
                 }
                 return try lookUp(findByIdentity, storage) {
