@@ -40,28 +40,56 @@ extension Registry {
         if rule.isRequired(in: range.upperBound.year) {
             return try monthlyFlowsInGoodStanding(db, range, rule: rule)
         }
-        let first = range.lowerBound.year * 12 + range.lowerBound.month - 1
-        let count = range.lowerBound.months(until: range.upperBound) + 1
-        var starts = [Int](repeating: 0, count: count)
-        var ends = [Int](repeating: 0, count: count)
-        var running = 0
+        var tally = MonthEndTally(range)
         // One pass, reading the dates as bytes: no grouping sort, no String per row.
         let statement = try FastStatement(db, sql: "SELECT start_date, end_date FROM \(kind.periodTable)")
         statement.reset()
         while try statement.step() {
             guard let startMonth = statement.monthIndex(0) else { continue }
-            let counted = Standing.monthEnds(startMonth: startMonth, endMonth: statement.monthIndex(1))
-            let offset = counted.first - first
-            if offset < 0 { running += 1 } else if offset < count { starts[offset] += 1 }
-            if let pastLast = counted.pastLast {
-                let offset = pastLast - first
-                if offset < 0 { running -= 1 } else if offset < count { ends[offset] += 1 }
-            }
+            tally.add(startMonth: startMonth, endMonth: statement.monthIndex(1))
         }
+        return tally.flows
+    }
+}
+
+/// Month-end counts and flows over a range of months, from periods added one at a time: by the
+/// counting rule (`Standing.monthEnds`), a period counts at the end of month M exactly when it
+/// started in or before M and did not end in or before M, so each month-end count is the periods
+/// counted before the range plus the starts and minus the ends so far.
+struct MonthEndTally {
+    let range: ClosedRange<YearMonth>
+    /// `year * 12 + month - 1` of the range's first month.
+    private let first: Int
+    private var starts: [Int]
+    private var ends: [Int]
+    /// Periods counted at month ends before the range and not ended before it.
+    private var before = 0
+
+    init(_ range: ClosedRange<YearMonth>) {
+        self.range = range
+        first = range.lowerBound.year * 12 + range.lowerBound.month - 1
+        let count = range.lowerBound.months(until: range.upperBound) + 1
+        starts = [Int](repeating: 0, count: count)
+        ends = [Int](repeating: 0, count: count)
+    }
+
+    /// A period starting in `startMonth` and ending in `endMonth` (nil while open), as month indexes.
+    mutating func add(startMonth: Int, endMonth: Int?) {
+        let counted = Standing.monthEnds(startMonth: startMonth, endMonth: endMonth)
+        let offset = counted.first - first
+        if offset < 0 { before += 1 } else if offset < starts.count { starts[offset] += 1 }
+        if let pastLast = counted.pastLast {
+            let offset = pastLast - first
+            if offset < 0 { before -= 1 } else if offset < ends.count { ends[offset] += 1 }
+        }
+    }
+
+    var flows: [MonthFlow] {
         var flows: [MonthFlow] = []
-        flows.reserveCapacity(count)
+        flows.reserveCapacity(starts.count)
         var month = range.lowerBound
-        for index in 0..<count {
+        var running = before
+        for index in starts.indices {
             running += starts[index] - ends[index]
             flows.append(MonthFlow(month: month, joined: starts[index], left: ends[index], endCount: running))
             month = month.adding(months: 1)

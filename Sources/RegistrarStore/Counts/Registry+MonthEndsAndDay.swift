@@ -15,11 +15,7 @@ extension Registry {
                                      on day: Day) throws -> (flows: [MonthFlow], count: MembershipCount)? {
         let rule = try Registry.settings(db).registration
         guard !rule.isRequired(in: range.upperBound.year), !rule.isRequired(in: day.year) else { return nil }
-        let first = range.lowerBound.year * 12 + range.lowerBound.month - 1
-        let count = range.lowerBound.months(until: range.upperBound) + 1
-        var starts = [Int](repeating: 0, count: count)
-        var ends = [Int](repeating: 0, count: count)
-        var running = 0
+        var tally = MonthEndTally(range)
         var onDay = 0
         let target = DayNumber(day)
         func monthIndex(_ day: DayNumber) -> Int {
@@ -31,23 +27,10 @@ extension Registry {
             guard let start = statement.dayNumber(0) else { continue }
             let end = statement.dayNumber(1)
             if Standing.isOnRoll(start: start, end: end, on: target) { onDay += 1 }
-            let counted = Standing.monthEnds(startMonth: monthIndex(start), endMonth: end.map(monthIndex))
-            let offset = counted.first - first
-            if offset < 0 { running += 1 } else if offset < count { starts[offset] += 1 }
-            if let pastLast = counted.pastLast {
-                let offset = pastLast - first
-                if offset < 0 { running -= 1 } else if offset < count { ends[offset] += 1 }
-            }
+            tally.add(startMonth: monthIndex(start), endMonth: end.map(monthIndex))
         }
         statement.reset()
-        var flows: [MonthFlow] = []
-        flows.reserveCapacity(count)
-        var month = range.lowerBound
-        for index in 0..<count {
-            running += starts[index] - ends[index]
-            flows.append(MonthFlow(month: month, joined: starts[index], left: ends[index], endCount: running))
-            month = month.adding(months: 1)
-        }
+        let flows = tally.flows
         let unit = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM unit_membership_period WHERE \(Standing.onRollSQL(on: "?1"))
             """, arguments: [day.iso]) ?? 0

@@ -174,18 +174,17 @@ public struct Registry: Sendable {
 
     /// Runs `body` in one write transaction, turning SQLite's refusals into one-line errors.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.write(body)
-        } catch let failure as StepFailure {
-            throw RegistryError.failure(path: path, code: failure.code, message: failure.message)
-        } catch let error as DatabaseError {
-            throw RegistryError.failure(path: path, code: error.resultCode.rawValue, message: error.message)
-        }
+        try translatingRefusals { try writer.write(body) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try translatingRefusals { try writer.read(body) }
+    }
+
+    /// SQLite's refusals, from GRDB or from the import's own statements, as `RegistryError`s naming the file.
+    private func translatingRefusals<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try writer.read(body)
+            return try body()
         } catch let failure as StepFailure {
             throw RegistryError.failure(path: path, code: failure.code, message: failure.message)
         } catch let error as DatabaseError {
