@@ -91,12 +91,11 @@ extension Registrar.Registration {
             }
             let due = try registry.registrationDue(year: year, on: day)
             if options.format == .json { return try Output.json(due.map(DueJSON.init)) }
-            Output.rows(headers: ["member_no", "name", "email", "phone", "employer", "id_number", "last_registered"].enumerated().map {
-                [Text(en: "member number", zh: "会员编号"), Text(en: "name", zh: "姓名"), Text(en: "email", zh: "电子邮箱"),
-                 Text(en: "phone", zh: "手机"), Text(en: "employer", zh: "工作单位"), Text(en: "identity number", zh: "身份证号"),
-                 Text(en: "last registered", zh: "最近注册年度")][$0.offset](l)
-            }, due.map { [$0.memberNo ?? "", $0.name, $0.email ?? "", $0.phone ?? "", $0.employer ?? "", $0.maskedIDNumber ?? "",
-                          $0.lastRegistered.map(String.init) ?? ""] }, format: options.format)
+            // The CSV header is the JSON's keys, the same in every language; the table's headings are for people.
+            Output.rows(headers: [Text(en: "member number", zh: "会员编号"), Text(en: "name", zh: "姓名"), Text(en: "email", zh: "电子邮箱"),
+                                  Text(en: "phone", zh: "手机"), Text(en: "employer", zh: "工作单位"), Text(en: "identity number", zh: "身份证号"),
+                                  Text(en: "last registered", zh: "最近注册年度")].map { $0(l) },
+                        keys: DueJSON.keys, due.map(\.fields), format: options.format)
         }
     }
 
@@ -106,8 +105,12 @@ extension Registrar.Registration {
                            zh: "终止未注册而视为自动退会的会员的会籍。").inHelp)
 
         @OptionGroup var options: GlobalOptions
-        @Option(name: .customLong("as-of"), help: Text(en: "The day to judge on, YYYY-MM-DD.", zh: "判定日期，YYYY-MM-DD。").asHelp)
-        var asOf: Day
+        @Option(name: .customLong("as-of"), help: Text(en: "The day to judge on, as 2019-01-01, 2019/01/01, 20190101 or 2019年1月1日.",
+                                                       zh: "判定日期，如 2019-01-01、2019/01/01、20190101 或 2019年1月1日。").asHelp,
+                transform: DayArgument.day)
+        var asOf: Day?
+        @Option(name: .customLong("on"), help: .hidden, transform: DayArgument.day)
+        var on: Day?
         @Flag(name: .customLong("dry-run"), help: Text(en: "Report how many would be ended; change nothing.",
                                                        zh: "只报告将终止的人数，不做任何改动。").asHelp)
         var dryRun = false
@@ -117,13 +120,21 @@ extension Registrar.Registration {
 
         func validate() throws {
             try options.require(formatIn: [.table, .json])
+            guard try day() != nil else {
+                throw ValidationError(Text(en: "registration lapse needs the day to judge on: add --as-of, such as --as-of 2021-01-01",
+                                           zh: "registration lapse 需要判定日期：请加 --as-of，如 --as-of 2021-01-01")(options.language))
+            }
             guard PercentArgument.basisPoints(maxLapse) != nil else {
                 throw ValidationError(Text(en: "--max-lapse takes a percentage such as 10 or 12.5",
                                            zh: "--max-lapse 应为百分数，如 10 或 12.5")(options.language))
             }
         }
 
+        /// `--as-of`, or the same day given as `--on`, as the other day commands take.
+        private func day() throws -> Day? { try DayFlagPair.day(asOf, on, names: ("--as-of", "--on")) }
+
         func run() throws {
+            guard let asOf = try day() else { return }
             let result = try options.openRegistry().lapseUnregistered(
                 asOf: asOf, dryRun: dryRun, maxLapseBasisPoints: PercentArgument.basisPoints(maxLapse) ?? 1000)
             if options.format == .json { return try Output.json(result) }
@@ -163,6 +174,9 @@ struct RegistrationStatusJSON: Encodable {
 
 /// One member of `registration due --format json`; the identity number is masked.
 struct DueJSON: Encodable {
+    /// The keys, in the order of `DueMember.fields`: `--format csv`'s header too.
+    static let keys = ["member_no", "name", "email", "phone", "employer", "id_number_masked", "last_registered"]
+
     let member_no: String?
     let name: String
     let email: String?

@@ -65,6 +65,12 @@ struct RegistrationCommandTests {
         let csv = try String(contentsOfFile: out, encoding: .utf8)
         #expect(csv.contains("M100118") && !csv.contains("M100102,"))
         #expect(!csv.contains("21020219520528965X") && csv.contains("*"))
+        // On standard output the CSV header is the JSON's keys, in either language.
+        for language in ["en", "zh"] {
+            let printed = try scratch.run(["registration", "due", "--year", "2019", "--format", "csv", "--lang", language, "--db", scratch.db])
+            #expect(printed.stdout.hasPrefix("member_no,name,email,phone,employer,id_number_masked,last_registered\r\n"))
+            #expect(!printed.stdout.contains("21020219520528965X"))
+        }
         let audit = try scratch.run(["audit", "--db", scratch.db])
         #expect(audit.stdout.contains("registration.due") && audit.stdout.contains("registration.status"))
 
@@ -75,6 +81,17 @@ struct RegistrationCommandTests {
         #expect(lapsed > 0)
         let refused = try scratch.run(["registration", "lapse", "--as-of", "2021-01-01", "--max-lapse", "0", "--db", scratch.db])
         #expect(refused.status == 1 && refused.stderr.contains("--max-lapse"))
+        // The setting the refusal suggests is enough, and no more than enough: one less is refused.
+        let suggested = try #require(refused.stderr.range(of: #"run again with --max-lapse [0-9]+"#, options: .regularExpression)
+            .flatMap { Int(refused.stderr[$0].split(separator: " ").last ?? "") })
+        let oneLess = try scratch.run(["registration", "lapse", "--on", "2021-01-01", "--dry-run", "--max-lapse", String(suggested - 1),
+                                       "--db", scratch.db])
+        #expect(oneLess.status == 1)
+        let enough = try scratch.json(["registration", "lapse", "--on", "2021-01-01", "--dry-run", "--max-lapse", String(suggested),
+                                       "--db", scratch.db])
+        #expect(enough["lapsed"] as? Int == lapsed)
+        let noDay = try scratch.run(["registration", "lapse", "--dry-run", "--db", scratch.db, "--lang", "zh"])
+        #expect(noDay.status != 0 && noDay.stderr.contains("--as-of"))
         let done = try scratch.json(["registration", "lapse", "--as-of", "2021-01-01", "--max-lapse", "100", "--db", scratch.db])
         #expect(done["lapsed"] as? Int == lapsed && done["dry_run"] as? Bool == false)
         let again = try scratch.json(["registration", "lapse", "--as-of", "2021-01-01", "--max-lapse", "100", "--db", scratch.db])

@@ -196,14 +196,13 @@ extension Registry {
     /// Ends the open periods of members absent from a complete roster, unless that is too many.
     static func lapseAbsent(_ importer: any RowImporter, options: ImportOptions, file: String) throws -> Int {
         let (absent, current) = try importer.absentPeriods()
-        // Exact: refuse when absent / current > limit, i.e. absent * 10000 > limit * current.
-        if absent.count * 10_000 > options.maxLapseBasisPoints * current {
+        let limit = LapseLimit(basisPoints: options.maxLapseBasisPoints)
+        if limit.isExceeded(ending: absent.count, of: current) {
             let share = RoundedPercent(ratioOf: absent.count, to: current).text
-            let limit = Percent(basisPoints: options.maxLapseBasisPoints).description
-            let suggested = (absent.count * 100 + current - 1) / max(current, 1) + 1
+            let suggested = LapseLimit.smallestPercentAllowing(ending: absent.count, of: current)
             throw ImportRefusal(problem: Text(
-                en: "\(file): this snapshot would end \(absent.count) of \(current) current memberships (\(share)%), more than --max-lapse \(limit)%; nothing was changed. Check that the file is the whole roster at \(options.asOf.iso); if it is, run again with --max-lapse \(suggested)",
-                zh: "\(file)：此快照将终止当前 \(current) 个会籍中的 \(absent.count) 个（\(share)%），超过 --max-lapse \(limit)%；未作任何改动。请确认该文件是 \(options.asOf.iso) 的完整名册；如确认无误，请加 --max-lapse \(suggested) 重新运行"))
+                en: "\(file): this snapshot would end \(absent.count) of \(current) current memberships (\(share)%), more than --max-lapse \(limit.text)%; nothing was changed. Check that the file is the whole roster at \(options.asOf.iso); if it is, run again with --max-lapse \(suggested)",
+                zh: "\(file)：此快照将终止当前 \(current) 个会籍中的 \(absent.count) 个（\(share)%），超过 --max-lapse \(limit.text)%；未作任何改动。请确认该文件是 \(options.asOf.iso) 的完整名册；如确认无误，请加 --max-lapse \(suggested) 重新运行"))
         }
         try importer.lapse(absent)
         return absent.count

@@ -58,7 +58,7 @@ extension Registry {
     /// `registration status KEY --on D`: the member's registrations and standing on D, audited.
     public func registrationStatus(key: String, on day: Day) throws -> RegistrationStatus {
         try auditedRead { db, audit in
-            guard let id = try Registry.memberID(db, key: FieldNormalizer.normalize(key)),
+            guard let id = try Registry.memberID(db, typed: key),
                   let member = try Row.fetchOne(db, sql: "SELECT member_no, name FROM member WHERE id = ?", arguments: [id]) else {
                 throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
             }
@@ -157,13 +157,13 @@ extension Registry {
                       let start = Day(iso: row["start_date"]), start < withdrawn else { continue }
                 ends.append((row["id"], withdrawn))
             }
-            if ends.count * 10_000 > maxLapseBasisPoints * open.count {
+            let limit = LapseLimit(basisPoints: maxLapseBasisPoints)
+            if limit.isExceeded(ending: ends.count, of: open.count) {
                 let share = RoundedPercent(ratioOf: ends.count, to: open.count).text
-                let limit = Percent(basisPoints: maxLapseBasisPoints).description
-                let suggested = (ends.count * 100 + open.count - 1) / max(open.count, 1) + 1
+                let suggested = LapseLimit.smallestPercentAllowing(ending: ends.count, of: open.count)
                 throw RegistrationError(problem: Text(
-                    en: "this lapse would end \(ends.count) of \(open.count) current memberships (\(share)%), more than --max-lapse \(limit)%; nothing was changed. Check the registrations are imported; if they are, run again with --max-lapse \(suggested)",
-                    zh: "此次处理将终止当前 \(open.count) 个会籍中的 \(ends.count) 个（\(share)%），超过 --max-lapse \(limit)%；未作任何改动。请确认注册记录已导入；如确认无误，请加 --max-lapse \(suggested) 重新运行"))
+                    en: "this lapse would end \(ends.count) of \(open.count) current memberships (\(share)%), more than --max-lapse \(limit.text)%; nothing was changed. Check the registrations are imported; if they are, run again with --max-lapse \(suggested)",
+                    zh: "此次处理将终止当前 \(open.count) 个会籍中的 \(ends.count) 个（\(share)%），超过 --max-lapse \(limit.text)%；未作任何改动。请确认注册记录已导入；如确认无误，请加 --max-lapse \(suggested) 重新运行"))
             }
             guard !dryRun else { return LapseResult(lapsed: ends.count, dryRun: true) }
             for end in ends {
@@ -184,7 +184,7 @@ extension DueMember {
         Text(en: "last_registered", zh: "最近注册年度"),
     ]
 
-    var fields: [String] {
+    public var fields: [String] {
         [memberNo ?? "", name, email ?? "", phone ?? "", employer ?? "", maskedIDNumber ?? "", lastRegistered.map(String.init) ?? ""]
     }
 }
