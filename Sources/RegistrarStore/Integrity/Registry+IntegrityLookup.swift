@@ -41,7 +41,7 @@ extension Registry {
     /// `integrity check`: whether anything in force on `day` blocks a nomination; audited.
     public func checkIntegrity(key: String, on day: Day) throws -> IntegrityVerdict {
         try auditedRead { db, audit in
-            guard let id = try Registry.memberID(db, key: FieldNormalizer.normalize(key)),
+            guard let id = try Registry.memberID(db, typed: key),
                   let profile = try Registry.profile(db, memberID: id) else {
                 throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
             }
@@ -74,7 +74,7 @@ extension Registry {
 
     public func memberID(forKey key: String) throws -> Int64 {
         try read { db in
-            guard let id = try Registry.memberID(db, key: FieldNormalizer.normalize(key)) else {
+            guard let id = try Registry.memberID(db, typed: key) else {
                 throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
             }
             return id

@@ -21,6 +21,13 @@ extension Registry {
         return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM member WHERE orcid = ?"), arguments: [orcid])
     }
 
+    /// The member a person typed the key of (in a command, a look-up, a search box): normalised first,
+    /// so full-width digits, a full-width `Ｘ` and the ideographic space find the member as the import's
+    /// fields do. Importers' keys are normalised already and go straight to `memberID(_:key:)`.
+    static func memberID(_ db: Database, typed key: String) throws -> Int64? {
+        try memberID(db, key: FieldNormalizer.normalize(key))
+    }
+
     static func profile(_ db: Database, memberID: Int64) throws -> MemberProfile? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT m.*, u.name AS unit_name,
@@ -48,7 +55,7 @@ extension Registry {
     /// `member show`: the member's profile, with the look-up (and any reveal) in the audit log.
     public func showMember(key: String, reveal: Bool) throws -> MemberProfile {
         try auditedRead { db, audit in
-            guard let id = try Registry.memberID(db, key: key),
+            guard let id = try Registry.memberID(db, typed: key),
                   let profile = try Registry.profile(db, memberID: id) else {
                 throw RegistryError.memberNotFound(key: Masking.safeEcho(key))
             }

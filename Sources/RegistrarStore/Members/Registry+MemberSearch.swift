@@ -36,7 +36,7 @@ extension Registry {
         guard !trimmed.isEmpty else { return MemberSearchPage(hits: [], hasMore: false, matchedBy: .nothing) }
         return try auditedRead { db, audit in
             var page: MemberSearchPage
-            if let id = try Registry.memberID(db, key: trimmed) {
+            if let id = try Registry.memberID(db, typed: trimmed) {
                 page = MemberSearchPage(hits: try Registry.hits(db, where: "m.id = ?", [id], offset: 0, limit: 1).hits,
                                         hasMore: false, matchedBy: .key)
             } else {
