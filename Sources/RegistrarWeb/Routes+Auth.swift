@@ -6,9 +6,6 @@ import RegistrarStore
 import RegistrarRender
 
 extension WebApp {
-    /// A hash to verify against when the user name is unknown, so a wrong name takes as long as a wrong password.
-    static let decoyHash = Bcrypt.hash("registrar decoy password", cost: 4)
-
     func addAuthRoutes(_ router: Router<WebContext>) {
         router.get("/login") { request, context -> Response in
             if context.user != nil { return Response(status: .seeOther, headers: [.location: "/"]) }
@@ -26,8 +23,21 @@ extension WebApp {
             let name = fields["username"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let password = fields["password"] ?? ""
             let now = await self.sessions.now
-            let outcome = try await self.registry(context) { registry in
-                try registry.attemptLogin(name: name, now: now) { hash in Bcrypt.verify(password, hash: hash) }
+            let outcome: LoginOutcome
+            switch try await self.registry(context, { try $0.signInCheck(name: name, now: now) }) {
+            case .locked(let until):
+                outcome = .locked(until: until)
+            case .unknown(let cost):
+                if let until = await self.unknownNames.lockedUntil(name, now: now) {
+                    outcome = .locked(until: Timestamp.format(seconds: until, nanoseconds: 0))
+                } else {
+                    await PasswordChecks.decoy(password, cost: cost)
+                    outcome = await self.unknownNames.fail(name, now: now)
+                        .map { .locked(until: Timestamp.format(seconds: $0, nanoseconds: 0)) } ?? .refused
+                }
+            case .verify(let hash):
+                let good = await PasswordChecks.verify(password, against: hash)
+                outcome = try await self.registry(context) { try $0.recordSignIn(name: name, succeeded: good, now: now) }
             }
             switch outcome {
             case .signedIn(let user):
@@ -37,9 +47,6 @@ extension WebApp {
                 headers[values: .setCookie].append("registrar_login_csrf=; Path=/login; HttpOnly; SameSite=Strict; Max-Age=0")
                 return Response(status: .seeOther, headers: headers)
             case .refused:
-                if try await self.registry(context, { try $0.webUser(named: name) }) == nil {
-                    _ = try await Blocking.run(as: nil) { Bcrypt.verify(password, hash: Self.decoyHash) }
-                }
                 return self.loginPage(request, context, message: WebWords.badLogin, status: .unauthorized)
             case .locked(let until):
                 return self.loginPage(request, context, message: WebWords.locked(until: String(until.prefix(19)).replacingOccurrences(of: "T", with: " ")),

@@ -13,6 +13,8 @@ import RegistrarRender
 public final class WebApp: Sendable {
     let pool: RegistryPool
     let sessions: SessionStore
+    /// Failed sign-ins as names no account has (`UnknownNameLocks`).
+    let unknownNames = UnknownNameLocks()
     let staging: ImportStaging
     let dashboards: DashboardCache
     /// Audit entries of pages read while an import writes (`AuditJournal`).

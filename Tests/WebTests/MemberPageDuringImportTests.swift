@@ -40,6 +40,22 @@ struct MemberPageDuringImportTests {
         }
     }
 
+    /// Staff sign in while an import holds the registry: the sign-in is a read, and its audit entry
+    /// waits in the journal until the import commits.
+    @Test func staffSignInWhileAnImportHoldsTheRegistry() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let lock = try WriteLock(harness.path)
+            let browser = Browser(client)
+            #expect(try await browser.signIn("staff").status == .seeOther)
+            #expect(try await browser.get("/").status == .ok)
+            #expect(harness.web.auditJournal.waitingCount == 1)
+            try lock.release()
+            #expect(try harness.web.auditJournal.move(wait: true))
+            #expect(try harness.registry.auditEntries().contains { $0.action == "web.login" && $0.actor == "web:staff" })
+        }
+    }
+
     @Test func memberPagesDuringAnImportAreShownAtOnceAndAuditedWhenItCommits() async throws {
         let harness = try WebHarness()
         let memberNo = try #require(try harness.registry.demoMemberNumbers().first)

@@ -99,6 +99,37 @@ struct SecurityTests {
         }
     }
 
+    /// A name no account has is locked after five failures as an account is, for as long, and the
+    /// decoy check is made at the accounts' cost: neither the lock nor the time tells which names exist.
+    @Test func anUnknownNameIsLockedAsAnAccountIs() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            let browser = Browser(client)
+            for _ in 1...4 {
+                #expect(try await browser.signIn("nobody", password: "wrong password!").status == .unauthorized)
+            }
+            let fifth = try await browser.signIn("nobody", password: "wrong password!")
+            #expect(fifth.status == .tooManyRequests)
+            #expect(fifth.body.contains("locked until"))
+            #expect(try await browser.signIn("nobody", password: "wrong password!").status == .tooManyRequests)
+            harness.clock.advance(15 * 60)
+            #expect(try await browser.signIn("nobody", password: "wrong password!").status == .unauthorized)
+            // Another name is not locked by this one's failures.
+            #expect(try await browser.signIn("somebody", password: "wrong password!").status == .unauthorized)
+        }
+        #expect(try harness.registry.signInCheck(name: "nobody", now: 0) == .unknown(hashCost: 4))
+        #expect(SignInCheck.bcryptCost(WebPasswords.hash("a password here", cost: 5)) == 5)
+        #expect(SignInCheck.bcryptCost("not a hash") == nil)
+    }
+
+    @Test func unknownNamesAreForgottenBeyondTheirCapacityButLocksAreKept() async {
+        let locks = UnknownNameLocks(capacity: 3)
+        for _ in 1...5 { _ = await locks.fail("a", now: 100) }
+        #expect(await locks.lockedUntil("a", now: 100) == 100 + 15 * 60)
+        for name in ["b", "c", "d", "e"] { _ = await locks.fail(name, now: 100) }
+        #expect(await locks.lockedUntil("a", now: 101) == 100 + 15 * 60)
+    }
+
     @Test func identityNumbersAreMaskedAndOnlyAnAdminRevealsOneWhichIsAudited() async throws {
         let harness = try WebHarness()
         let profile = try harness.registry.showMember(key: "M100160", reveal: false)

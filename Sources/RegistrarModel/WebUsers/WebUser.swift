@@ -70,3 +70,22 @@ public enum LoginOutcome: Sendable, Equatable {
     /// Too many failures in a row; sign-ins are refused until the timestamp.
     case locked(until: String)
 }
+
+/// The first step of a sign-in (`Registry.signInCheck`).
+public enum SignInCheck: Sendable, Equatable {
+    /// No account has the name; `hashCost` is the bcrypt cost of the accounts' newest hash (nil when
+    /// there are none), for a decoy check as slow as a real one.
+    case unknown(hashCost: UInt8?)
+    /// The account is locked until this time (`YYYY-MM-DDTHH:MM:SS…`).
+    case locked(until: String)
+    /// The password is to be checked against this bcrypt hash.
+    case verify(hash: String)
+
+    /// The cost in a bcrypt hash (`$2b$12$…` is 12); nil when it is not one.
+    public static func bcryptCost(_ hash: String) -> UInt8? {
+        let parts = hash.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count >= 4, parts[0].isEmpty, parts[1].hasPrefix("2"), parts[2].count == 2,
+              let cost = UInt8(parts[2]), (4...31).contains(cost) else { return nil }
+        return cost
+    }
+}

@@ -73,8 +73,8 @@ extension Registry {
 /// Written out by hand from the system clock: making an `ISO8601DateFormatter` costs about half a
 /// millisecond of ICU set-up, and an import that audits every changed member or case asks for a
 /// timestamp per row (100,000 integrity cases took 74 s, most of it there).
-enum Timestamp {
-    static func now() -> String {
+public enum Timestamp {
+    public static func now() -> String {
         var clock = timespec()
         clock_gettime(CLOCK_REALTIME, &clock)
         return format(seconds: Int(clock.tv_sec), nanoseconds: Int(clock.tv_nsec))
@@ -82,7 +82,7 @@ enum Timestamp {
 
     /// The timestamp of a moment given in seconds since 1970 (UTC) and the nanoseconds after it;
     /// milliseconds are truncated, as clocks are read.
-    static func format(seconds: Int, nanoseconds: Int) -> String {
+    public static func format(seconds: Int, nanoseconds: Int) -> String {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)

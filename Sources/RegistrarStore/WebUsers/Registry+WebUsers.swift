@@ -65,24 +65,55 @@ extension Registry {
         }
     }
 
-    /// One sign-in attempt at `now` (seconds since 1970): `verify` checks the password against the
-    /// stored hash, outside any transaction (bcrypt is slow on purpose). The fifth failure in a row
-    /// locks the account for `loginLockSeconds`; while locked even the right password is refused.
+    /// One sign-in attempt at `now` (seconds since 1970): `signInCheck`, then `verify` (the password
+    /// against the stored hash, outside any transaction: bcrypt is slow on purpose), then
+    /// `recordSignIn`. The web view makes the same three steps with bcrypt on a thread of its own.
     public func attemptLogin(name: String, now: Int, verify: (String) -> Bool) throws -> LoginOutcome {
+        switch try signInCheck(name: name, now: now) {
+        case .unknown: return .refused
+        case .locked(let until): return .locked(until: until)
+        case .verify(let hash): return try recordSignIn(name: name, succeeded: verify(hash), now: now)
+        }
+    }
+
+    /// What a sign-in as `name` at `now` needs: nothing to check (no such account, with the cost of
+    /// the accounts' hashes, so the page can spend as long on a decoy), a refusal (locked), or the
+    /// password checked against `hash`. A read: it never waits for an import.
+    public func signInCheck(name: String, now: Int) throws -> SignInCheck {
+        try read { db in
+            guard let user = try Registry.webUser(db, named: name) else {
+                let newest = try String.fetchOne(db, sql: "SELECT password_hash FROM web_user ORDER BY password_changed_at DESC LIMIT 1")
+                return .unknown(hashCost: newest.flatMap(SignInCheck.bcryptCost))
+            }
+            if let until = user.lockedUntil, until > Timestamp.format(seconds: now, nanoseconds: 0) { return .locked(until: until) }
+            return .verify(hash: user.passwordHash)
+        }
+    }
+
+    /// Records the outcome of checking `name`'s password at `now`. The fifth failure in a row locks
+    /// the account for `loginLockSeconds`. A success with nothing to reset writes only its audit
+    /// entry, which goes through the web view's journal when an import holds the registry (so staff
+    /// sign in while an import runs); a failure updates the account's count, and waits its turn.
+    public func recordSignIn(name: String, succeeded good: Bool, now: Int) throws -> LoginOutcome {
         let nowStamp = Timestamp.format(seconds: now, nanoseconds: 0)
-        guard let user = try webUser(named: name) else { return .refused }
-        if let until = user.lockedUntil, until > nowStamp { return .locked(until: until) }
-        let good = verify(user.passwordHash)
+        if good {
+            let clean: WebUser? = try auditedRead { db, audit in
+                guard let user = try Registry.webUser(db, named: name), user.failedLogins == 0, user.lockedUntil == nil else { return nil }
+                Actor.$webUser.withValue("web:\(name)") { audit.append(PendingAudit(.webLogin, subject: name, detail: "signed in")) }
+                return user
+            }
+            if let clean { return .signedIn(clean) }
+        }
         return try write { db in
+            guard var user = try Registry.webUser(db, named: name) else { return .refused }
             if good {
                 try db.execute(sql: "UPDATE web_user SET failed_logins = 0, locked_until = NULL WHERE name = ?", arguments: [name])
                 try Actor.$webUser.withValue("web:\(name)") {
                     try Registry.appendAudit(db, .webLogin, subject: name, detail: "signed in")
                 }
-                var signedIn = user
-                signedIn.failedLogins = 0
-                signedIn.lockedUntil = nil
-                return .signedIn(signedIn)
+                user.failedLogins = 0
+                user.lockedUntil = nil
+                return .signedIn(user)
             }
             // A lock that has run out starts the count again.
             let until = Timestamp.format(seconds: now + Registry.loginLockSeconds, nanoseconds: 0)
