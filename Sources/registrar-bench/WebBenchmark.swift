@@ -85,6 +85,7 @@ struct WebBenchmark {
                      "dashboard, straight after a change" as NSString, worst, afterChange.min() ?? 0,
                      worst < 0.300 ? "met" : "NOT MET", worst / count.seconds))
 
+        try signInStorm(port: port, reader: client, member: member)
         try load(port: port, db: db, roster: roster, importRows: importRows, members: rows)
         try? FileManager.default.removeItem(at: workspace.folder)
     }
@@ -97,6 +98,36 @@ struct WebBenchmark {
         let token = login.text[range].split(separator: "\"")[3]
         let answer = try client.post("/login", form: ["username": "bench", "password": Self.password, "csrf_token": String(token)])
         guard answer.status == 303, client.cookies["registrar_session"] != nil else { throw BenchError("sign-in failed: \(answer.status)") }
+    }
+
+    /// Fifty staff signing in at once (a quarter of a second of bcrypt each), while one already signed
+    /// in reloads a member page: how long that page waits, against the sign-ins' own times.
+    func signInStorm(port: Int, reader: HTTPClient, member: String) throws {
+        let signIns = Results(), pages = Results()
+        let done = DispatchGroup()
+        let begun = DispatchTime.now()
+        signIns.reset(countingFrom: begun)
+        pages.reset(countingFrom: begun)
+        for _ in 0..<50 {
+            done.enter()
+            Thread {
+                let start = DispatchTime.now()
+                do { try signIn(HTTPClient(port: port)); signIns.add(Self.since(start), kind: "sign-in", begun: start) }
+                catch { signIns.error("sign-in: \(error)") }
+                done.leave()
+            }.start()
+        }
+        while done.wait(timeout: .now()) == .timedOut {
+            let start = DispatchTime.now()
+            let answer = try reader.get("/members/\(member)")
+            guard answer.status == 200 else { throw BenchError("/members/\(member) answered \(answer.status)") }
+            pages.add(Self.since(start), kind: "page", begun: start)
+        }
+        let (count, errors, p50, _, slowest) = signIns.summary()
+        let (pageCount, _, pageP50, _, pageSlowest) = pages.summary()
+        print(String(format: "50 sign-ins at once: %d signed in, %d errors, p50 %.3f s, slowest %.3f s, all in %.3f s",
+                     count, errors.count, p50, slowest, Self.since(begun)))
+        print(String(format: "  a member page meanwhile: %d loads, p50 %.3f s, slowest %.3f s", pageCount, pageP50, pageSlowest))
     }
 
     /// 50 clients, each on its own connection and session, loading the dashboard, member pages,
