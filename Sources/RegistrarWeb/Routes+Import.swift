@@ -104,10 +104,8 @@ extension WebApp {
                                                zh: "未提交文件，或文件为空。请选择 CSV 文件后重新提交。"))
             }
             let asOfText = upload.fields["as_of"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard let asOf = Day(iso: asOfText) else {
-                throw WebProblem.badInput(Text(
-                    en: "'\(Self.echo(asOfText))' is not a date; give the date the file describes as YYYY-MM-DD, such as 2018-12-31.",
-                    zh: "“\(Self.echo(asOfText))”不是日期；请按 YYYY-MM-DD 填写文件所反映的日期，如 2018-12-31。"))
+            guard let asOf = DateFlag.day(asOfText) else {
+                throw Self.badDay(asOfText, field: Text(en: "the date the file describes", zh: "文件所反映的日期"))
             }
             let maxLapseText = upload.fields["max_lapse"]?.trimmingCharacters(in: .whitespaces) ?? ""
             guard let maxLapse = Percent(maxLapseText.isEmpty ? "10" : maxLapseText), maxLapse.basisPoints >= 0 else {

@@ -157,11 +157,13 @@ extension WebApp {
         ], submit: WebWords.show(l))
     }
 
+    /// A month typed into a page, read as the commands read `--month` (`DateFlag.month`): the same
+    /// forms and the same years, so a page and a command take the same values.
     static func month(_ text: String?) throws -> YearMonth {
         guard let text else { return YearMonth(Day.today()) }
-        guard let month = YearMonth(text) else {
-            throw WebProblem.badInput(Text(en: "'\(echo(text))' is not a month; use YYYY-MM, such as 2018-12.",
-                                           zh: "“\(echo(text))”不是月份；请用 YYYY-MM 格式，如 2018-12。"))
+        guard let month = DateFlag.month(text) else {
+            throw WebProblem.badInput(Text(en: "'\(echo(text))' is not a month; use YYYY-MM, YYYY/M or YYYY年M月 from 1900 to 9999, such as 2018-12.",
+                                           zh: "“\(echo(text))”不是月份；请用 YYYY-MM、YYYY/M 或 YYYY年M月 格式（1900 至 9999 年），如 2018-12。"))
         }
         return month
     }
@@ -172,11 +174,12 @@ extension WebApp {
         size.population > 0 ? RoundedPercent(ratioOf: size.count, to: size.population).text : RoundedPercent(hundredths: 0).text
     }
 
+    /// A year typed into a page: four digits (full-width too) from 1900 to 9999, as the commands take.
     static func year(_ text: String?, default fallback: Int) throws -> Int {
         guard let text else { return fallback }
-        guard let year = Int(text), (1900...2200).contains(year) else {
-            throw WebProblem.badInput(Text(en: "'\(echo(text))' is not a year; use four digits, such as 2018.",
-                                           zh: "“\(echo(text))”不是年份；请用四位数字，如 2018。"))
+        guard let year = Int(FieldNormalizer.normalize(text)), DateFlag.years.contains(year) else {
+            throw WebProblem.badInput(Text(en: "'\(echo(text))' is not a year; use four digits from 1900 to 9999, such as 2018.",
+                                           zh: "“\(echo(text))”不是年份；请用 1900 至 9999 之间的四位数字，如 2018。"))
         }
         return year
     }
@@ -187,13 +190,16 @@ extension WebApp {
         text.count <= 10 ? text : Masking.safeEcho(text)
     }
 
+    /// A day typed into a page, read as the commands read `--on` and `--as-of` (`DateFlag.day`).
     static func day(_ text: String?, field: Text) throws -> Day {
         guard let text else { return Day.today() }
-        guard let day = Day(iso: text) else {
-            throw WebProblem.badInput(Text(
-                en: "'\(echo(text))' in '\(field.en)' is not a date; use YYYY-MM-DD, such as 2019-06-01.",
-                zh: "“\(field.zh)”中的“\(echo(text))”不是日期；请用 YYYY-MM-DD 格式，如 2019-06-01。"))
-        }
+        guard let day = DateFlag.day(text) else { throw badDay(text, field: field) }
         return day
+    }
+
+    static func badDay(_ text: String, field: Text) -> WebProblem {
+        WebProblem.badInput(Text(
+            en: "'\(echo(text))' in '\(field.en)' is not a date; use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or YYYY年M月D日 from 1900 to 9999, such as 2019-06-01.",
+            zh: "“\(field.zh)”中的“\(echo(text))”不是日期；请用 YYYY-MM-DD、YYYY/M/D、YYYYMMDD 或 YYYY年M月D日 格式（1900 至 9999 年），如 2019-06-01。"))
     }
 }

@@ -82,7 +82,7 @@ struct ImportRouteTests {
             let badDate = try await browser.upload("/import", fields: [("csrf_token", csrf), ("kind", "members"), ("as_of", "2019-13-01")],
                                                    file: ("members.csv", data))
             #expect(badDate.status == .badRequest)
-            #expect(badDate.body.contains("&#39;2019-13-01&#39; is not a date"))
+            #expect(badDate.body.contains("&#39;2019-13-01&#39; in &#39;the date the file describes&#39; is not a date"))
             let noFile = try await browser.upload("/import", fields: [("csrf_token", csrf), ("kind", "members"), ("as_of", "2019-12-31")],
                                                   file: nil)
             #expect(noFile.status == .badRequest)

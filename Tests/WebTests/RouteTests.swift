@@ -111,7 +111,15 @@ struct RouteTests {
             #expect(english.body.contains("&#39;2018-13&#39; is not a month; use YYYY-MM"))
             let chinese = try await browser.get("/integrity?key=M100192&on=2019-02-30&lang=zh")
             #expect(chinese.status == .badRequest)
-            #expect(chinese.body.contains("不是日期；请用 YYYY-MM-DD 格式"))
+            #expect(chinese.body.contains("不是日期；请用 YYYY-MM-DD"))
+            // The forms and years the commands take are taken here too, and only those.
+            for (on, status) in [("20190601", HTTPResponse.Status.ok), ("2019年6月1日", .ok), ("9999-12-31", .ok),
+                                 ("1899-12-31", .badRequest), ("0000-01-01", .badRequest)] {
+                #expect(try await browser.get("/integrity?key=M100192&on=" + FormData.percentEncode(on)).status == status, "\(on)")
+            }
+            #expect(try await browser.get("/reports/annual?year=9999").status == .ok)
+            #expect(try await browser.get("/reports/annual?year=1899").status == .badRequest)
+            #expect(try await browser.get("/reports/monthly?month=2018%2F12").status == .ok)
             let unknown = try await browser.get("/members/M999999")
             #expect(unknown.status == .unprocessableContent)
             #expect(unknown.body.contains("M999999"))
