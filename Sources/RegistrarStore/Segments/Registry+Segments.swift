@@ -36,7 +36,7 @@ extension Registry {
     }
 
     /// The sizes of segments of one population on `day` from their SQL predicates, and the population,
-    /// in one pass: one `sum(CASE …)` per segment over the base rows.
+    /// in one pass: one `count(*) FILTER (WHERE …)` per segment over the base rows.
     static func sqlSegmentSizes(_ db: Database, on day: Day, segments: [Segment],
                                 population: Segment.Population) throws -> (counts: [Int], population: Int) {
         let base = SegmentSQL.base(population, on: day, rule: try Registry.settings(db).registration)
@@ -45,7 +45,7 @@ extension Registry {
         var values = SQLFragment.dayArguments(day)
         var sums: [String] = ["count(*)"]
         for segment in segments {
-            sums.append("coalesce(sum(CASE WHEN \(segment.predicate.numbered(from: next)) THEN 1 ELSE 0 END), 0)")
+            sums.append("count(*) FILTER (WHERE \(segment.predicate.numbered(from: next)))")
             next += segment.predicate.values.count
             values += segment.predicate.values
         }
