@@ -144,18 +144,21 @@ END;
 
 -- Membership periods (会籍期间): each continuous span of an individual's membership.
 -- A member counts on day D when start_date <= D and (end_date IS NULL OR end_date > D).
--- registered_from, registered_through (v6, added in place, hence on one line): the member's latest
--- run of consecutive recorded registration years, the same on each of the member's periods, which
--- `Standing` compares with the day's year; 0 and 0 for none recorded, NULL when not derived yet.
+-- registered_from, registered_through (v6; beside the dates since v8, so a count in good standing
+-- reads no further into a row than the dates): the member's latest run of consecutive recorded
+-- registration years, the same on each of the member's periods, which `Standing` compares with the
+-- day's year; 0 and 0 for none recorded, NULL when not derived yet.
 CREATE TABLE membership_period (
     id INTEGER PRIMARY KEY,
     member_id INTEGER NOT NULL REFERENCES member (id),
     start_date TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     end_date TEXT CHECK (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    registered_from INTEGER CHECK (registered_from BETWEEN 0 AND 9999),
+    registered_through INTEGER CHECK (registered_through BETWEEN 0 AND 9999 AND registered_through >= registered_from),
     end_reason TEXT CHECK (end_reason = 'lapsed' OR end_reason = 'resigned' OR end_reason = 'expelled' OR
         end_reason = 'deceased' OR end_reason = 'absent_from_roster' OR end_reason = 'unregistered'),
     batch_id INTEGER REFERENCES import_batch (id),
-    ended_batch_id INTEGER REFERENCES import_batch (id), registered_from INTEGER CHECK (registered_from BETWEEN 0 AND 9999), registered_through INTEGER CHECK (registered_through BETWEEN 0 AND 9999 AND registered_through >= registered_from),
+    ended_batch_id INTEGER REFERENCES import_batch (id),
     CHECK (end_date IS NULL OR start_date <= end_date),
     CHECK ((end_date IS NULL) = (end_reason IS NULL))
 );

@@ -50,7 +50,7 @@ struct MigrationTests {
         #expect(throws: RegistryError.olderSchema(path: path)) { try Registry.open(path: path, mode: .existing) }
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
         #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index", "v4-registration", "v5-web-users",
-                                                "v6-registration-speed", "v7-web-search"])
+                                                "v6-registration-speed", "v7-web-search", "v8-period-span-columns"])
         #expect(try Registry.open(path: path, mode: .existing).appliedMigrations.isEmpty)
         let after = try upgraded.writer.read(Self.contents)
         // v4 adds the registration table and the society's registration settings: every earlier row
@@ -77,7 +77,7 @@ struct MigrationTests {
             // Other tables still refer to the rebuilt ones by name, not to the renamed-aside copies.
             let stale = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE sql LIKE '%\\_v1%' ESCAPE '\\' OR sql LIKE '%\\_v2%' ESCAPE '\\'
-                    OR sql LIKE '%\\_v3%' ESCAPE '\\'
+                    OR sql LIKE '%\\_v3%' ESCAPE '\\' OR sql LIKE '%\\_v7%' ESCAPE '\\'
                 """)
             #expect(stale.isEmpty)
         }
@@ -143,7 +143,7 @@ struct MigrationTests {
         try old.close()
 
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
-        #expect(upgraded.appliedMigrations == ["v6-registration-speed", "v7-web-search"])
+        #expect(upgraded.appliedMigrations == ["v6-registration-speed", "v7-web-search", "v8-period-span-columns"])
         let spans = "SELECT member_id, start_date, registered_from, registered_through FROM membership_period ORDER BY 1, 2"
         let migrated = try upgraded.writer.read { db in try Row.fetchAll(db, sql: spans) }
         #expect(migrated.map { "\($0[0] as Int) \(($0[2] as Int?).map(String.init) ?? "-")…\(($0[3] as Int?).map(String.init) ?? "-")" }
@@ -162,6 +162,60 @@ struct MigrationTests {
             (try String.fetchAll(db, sql: "PRAGMA integrity_check"), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"))
         }
         #expect(checks.0 == ["ok"] && checks.1.isEmpty)
+    }
+
+    /// A registry of the release before v8 gets its periods rebuilt with the span beside the dates:
+    /// every period kept column for column, the same counts, the overlap rule still enforced.
+    @Test func aVersion7RegistryKeepsEveryPeriodWithTheSpanBesideTheDates() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registrar-migration-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v7.sqlite").path
+        let old = try DatabaseQueue(path: path, configuration: Registry.configuration())
+        try Migrations.migrator.migrate(old, upTo: "v7-web-search")
+        try old.write { db in
+            try db.execute(sql: "UPDATE society SET registration_required_from = 2017")
+            for index in 1...40 {
+                try db.execute(sql: "INSERT INTO member (member_no, name) VALUES (?, '会员')", arguments: ["V\(index)"])
+                let id = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO membership_period (member_id, start_date, end_date, end_reason) VALUES (?, ?, ?, ?)",
+                               arguments: [id, "201\(index % 8)-0\(1 + index % 9)-01", index % 3 == 0 ? "2019-06-30" : nil,
+                                           index % 3 == 0 ? "resigned" : nil])
+                for year in [2017, 2018, 2019] where (index + year) % 4 != 0 {
+                    try db.execute(sql: "INSERT INTO registration (member_id, year, recorded_on) VALUES (?, ?, '2019-12-31')",
+                                   arguments: [id, year])
+                }
+            }
+            try RegistrationSpans.refreshAll(db)
+        }
+        let columns = "id, member_id, start_date, end_date, end_reason, batch_id, ended_batch_id, registered_from, registered_through"
+        let before = try old.read { db in try Row.fetchAll(db, sql: "SELECT \(columns) FROM membership_period ORDER BY id") }
+        try old.close()
+        let days = ["2017-03-31", "2018-12-31", "2019-03-31", "2019-06-30", "2019-12-31", "2020-04-01"].compactMap(Day.init(iso:))
+        let oldCounts = try days.map { day in try DatabaseQueue(path: path).read { db in try Registry.count(db, on: day) } }
+
+        let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
+        #expect(upgraded.appliedMigrations == ["v8-period-span-columns"])
+        try upgraded.writer.read { db in
+            #expect(try Row.fetchAll(db, sql: "SELECT \(columns) FROM membership_period ORDER BY id") == before)
+            let order = try Row.fetchAll(db, sql: "PRAGMA table_info(membership_period)").map { $0["name"] as String }
+            #expect(order.prefix(6) == ["id", "member_id", "start_date", "end_date", "registered_from", "registered_through"])
+            #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE '%\\_v7%' ESCAPE '\\'").isEmpty)
+        }
+        #expect(try days.map { try upgraded.count(on: $0) } == oldCounts)
+        #expect(oldCounts.map(\.individual) != oldCounts.map(\.individualOnRoll))
+        try upgraded.writer.write { db in
+            let open = try #require(try Int64.fetchOne(db, sql: "SELECT member_id FROM membership_period WHERE end_date IS NULL LIMIT 1"))
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO membership_period (member_id, start_date) VALUES (?, '2000-01-01')", arguments: [open])
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO membership_period (member_id, start_date, end_date, end_reason) VALUES (?, '2000-01-01', '2030-01-01', 'resigned')",
+                               arguments: [open])
+            }
+        }
     }
 
     /// `registrar demo` replaces its own registry even when an earlier release made it, and still

@@ -43,6 +43,11 @@ enum Migrations {
         migrator.registerMigration("v7-web-search") { db in
             try db.execute(sql: sql(PackageResources.v7_web_search_sql))
         }
+        // The registration span beside the dates in each period row (a count in good standing reads
+        // no further into the row than the dates).
+        migrator.registerMigration("v8-period-span-columns") { db in
+            try db.execute(sql: sql(PackageResources.v8_period_span_columns_sql))
+        }
         return migrator
     }
 
