@@ -126,4 +126,14 @@ struct HeaderMappingTests {
         let error = #expect(throws: InputError.self) { try HeaderMapping.readMapFile(path: bad, kind: .members) }
         #expect(error?.line == 1)
     }
+
+    /// One header mapped to two fields: which was meant is the user's to say, not the last line's.
+    @Test func aHeaderMappedTwiceToDifferentFieldsIsRefused() throws {
+        let twice = try temporaryFile("header,field\n编号,member_no\n名字,name\n编号,name\n")
+        let error = #expect(throws: InputError.self) { try HeaderMapping.readMapFile(path: twice, kind: .members) }
+        #expect(error?.line == 4)
+        #expect(error?.problem.en.contains("line 2") == true && error?.problem.zh.contains("第 2 行") == true)
+        let repeated = try temporaryFile("编号,member_no\n编号,member_no\n")
+        #expect(try HeaderMapping.readMapFile(path: repeated, kind: .members) == ["编号": "member_no"])
+    }
 }

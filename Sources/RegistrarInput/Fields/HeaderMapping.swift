@@ -192,6 +192,8 @@ public struct HeaderMapping: Sendable {
                                    firstInvalidUTF8: survey.firstInvalidUTF8)
         let fields = Set(kind.catalogue.map(\.field))
         var map: [String: String] = [:]
+        /// Where each header was mapped, by its key: a header mapped twice to different fields is refused.
+        var mappedAt: [String: (line: Int, field: String)] = [:]
         var first = true
         try reader.forEachRecord { record in
             defer { first = false }
@@ -208,6 +210,12 @@ public struct HeaderMapping: Sendable {
                     en: "'\(field)' is not a field of \(kind.rawValue) files; use one of: \(kind.catalogue.map(\.field).joined(separator: ", "))",
                     zh: "'\(field)' 不是\(kind.rawValue)文件的字段；可用字段：\(kind.catalogue.map(\.field).joined(separator: ", "))"))
             }
+            if let earlier = mappedAt[key(header)], earlier.field != field {
+                throw InputError(file: name, line: record.line, column: header, problem: Text(
+                    en: "'\(header)' is mapped twice: to '\(earlier.field)' on line \(earlier.line) and to '\(field)' here; keep the line you mean",
+                    zh: "'\(header)' 被映射了两次：第 \(earlier.line) 行映射为 '\(earlier.field)'，此处为 '\(field)'；请只保留正确的一行"))
+            }
+            mappedAt[key(header)] = (record.line, field)
             map[header] = field
         }
         return map
