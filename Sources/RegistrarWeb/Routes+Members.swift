@@ -24,7 +24,10 @@ extension WebApp {
             ], submit: WebWords.search(l))
             if !query.isEmpty {
                 let offset = (pageNumber - 1) * Self.searchPageSize
-                let page = try await self.registry(context) { try $0.searchMembers(query, offset: offset, limit: Self.searchPageSize) }
+                let names = self.memberNames.fresh()
+                let page = try await self.registry(context) {
+                    try $0.searchMembers(query, offset: offset, limit: Self.searchPageSize, names: names)
+                }
                 model.sections.append(self.searchResults(page, l))
                 if page.hasMore || pageNumber > 1 {
                     let base = "/members?q=" + FormData.percentEncode(query) + "&page="

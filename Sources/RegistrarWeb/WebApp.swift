@@ -17,6 +17,8 @@ public final class WebApp: Sendable {
     let unknownNames = UnknownNameLocks()
     let staging: ImportStaging
     let dashboards: DashboardCache
+    /// Members' names for one- and two-character searches (`MemberNameCache`).
+    let memberNames: MemberNameCache
     /// Audit entries of pages read while an import writes (`AuditJournal`).
     let auditJournal: AuditJournal
     let pages: PageRenderer
@@ -46,17 +48,22 @@ public final class WebApp: Sendable {
         sessions = SessionStore(idleSeconds: options.sessionIdleSeconds, clock: options.clock)
         staging = try ImportStaging(registryPath: registryPath, clock: options.clock)
         dashboards = try DashboardCache(path: registryPath, journal: auditJournal)
+        memberNames = try MemberNameCache(path: registryPath, journal: auditJournal)
         pages = try PageRenderer(society: pool.registry.societyName())
         maxUploadBytes = options.maxUploadBytes
         secureCookies = options.secureCookies
         // What an earlier run left in the journal, and what this one puts there, reaches the registry
         // as soon as it is free.
         auditJournal.startMoving()
-        if options.keepDashboardFresh { dashboards.keepFresh() }
+        if options.keepDashboardFresh {
+            dashboards.keepFresh()
+            memberNames.keepFresh()
+        }
     }
 
     deinit {
         dashboards.stop()
+        memberNames.stop()
         auditJournal.stop()
     }
 

@@ -53,6 +53,9 @@ struct WebBenchmark {
             ("member search by member number", "/members?q=\(member)", 0.100),
             ("member search by part of a name", "/members?q=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name), 0.100),
             ("member page", "/members/\(member)", 0.050),
+            // Shorter than a trigram: a surname, and a two-character name no one has (every name read).
+            ("member search by one character (a surname)", "/members?q=" + ("员".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), 0.100),
+            ("member search by two characters, no one", "/members?q=" + ("张伟".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), 0.100),
         ]
         for (index, (label, path, target)) in pages.enumerated() {
             // The first dashboard load is measured once, as it comes; the rest best of 5. The server's

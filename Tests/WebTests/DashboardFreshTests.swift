@@ -36,6 +36,31 @@ struct DashboardFreshTests {
         #expect(kept.series == computed.series)
     }
 
+    /// The names kept for short searches: used only while they are the registry's, read again after a
+    /// commit, and the search page from them is the page the table gives.
+    @Test func memberNamesAreUsedOnlyWhileTheyAreTheRegistrys() async throws {
+        let harness = try WebHarness()
+        let names = harness.web.memberNames
+        #expect(names.fresh() == nil)
+        try names.refresh()
+        let snapshot = try #require(names.fresh())
+        let memberNo = try #require(try harness.registry.demoMemberNumbers().first)
+        let name = try harness.registry.showMember(key: memberNo, reveal: false).name
+        let fragment = String(name.prefix(1))
+        #expect(try harness.registry.searchMembers(fragment, offset: 0, limit: 20, names: snapshot)
+                == harness.registry.searchMembers(fragment, offset: 0, limit: 20))
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            let page = try await browser.get("/members?q=" + FormData.percentEncode(fragment))
+            #expect(page.status == .ok && page.body.contains(memberNo))
+        }
+        _ = try harness.registry.setSetting(.goal, to: "40")
+        #expect(names.fresh() == nil)
+        try names.refresh()
+        #expect(names.fresh() != nil)
+    }
+
     @Test func aStoppedCacheComputesOnlyWhenAsked() throws {
         let harness = try WebHarness()
         let today = try #require(Day(year: 2019, month: 6, day: 30))

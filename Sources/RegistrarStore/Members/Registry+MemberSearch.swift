@@ -31,7 +31,11 @@ extension Registry {
     /// Members by member number, identity number or ORCID (exact), else by part of a name or a member
     /// number's beginning, `limit` at a time from `offset`, ordered by member number. The search is
     /// audited (the query is masked when it could be an identity number).
-    public func searchMembers(_ query: String, offset: Int, limit: Int) throws -> MemberSearchPage {
+    ///
+    /// With `names` (a snapshot of the registry as it is, which the caller vouches for), a fragment of
+    /// one or two characters is found there instead of by reading and sorting the member table; the
+    /// rows shown are read here and tested again, so a page never shows a member who does not match.
+    public func searchMembers(_ query: String, offset: Int, limit: Int, names: MemberNameSnapshot? = nil) throws -> MemberSearchPage {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return MemberSearchPage(hits: [], hasMore: false, matchedBy: .nothing) }
         return try auditedRead { db, audit in
@@ -39,6 +43,14 @@ extension Registry {
             if let id = try Registry.memberID(db, typed: trimmed) {
                 page = MemberSearchPage(hits: try Registry.hits(db, where: "m.id = ?", [id], offset: 0, limit: 1).hits,
                                         hasMore: false, matchedBy: .key)
+            } else if let names, MemberNameSnapshot.answers(trimmed) {
+                let matched = names.matches(trimmed, offset: max(0, offset), limit: limit)
+                let search = NameSearch(trimmed)
+                let marks = matched.ids.map { _ in "?" }.joined(separator: ", ")
+                let found = try Registry.hits(db, where: "m.id IN (\(marks.isEmpty ? "NULL" : marks)) AND \(search.condition)",
+                                              matched.ids.map { $0 as any DatabaseValueConvertible } + search.arguments,
+                                              offset: 0, limit: limit)
+                page = MemberSearchPage(hits: found.hits, hasMore: matched.hasMore, matchedBy: .name)
             } else {
                 let search = NameSearch(trimmed)
                 let found = try Registry.hits(db, where: search.condition, search.arguments, offset: offset, limit: limit)
