@@ -122,6 +122,17 @@ struct SecurityTests {
         #expect(SignInCheck.bcryptCost("not a hash") == nil)
     }
 
+    /// Failures recorded while the name is locked (sign-ins sent together) neither count nor move
+    /// the lock, as for an account (`Registry.recordSignIn`).
+    @Test func failuresOfAnUnknownNameWhileItIsLockedDoNotMoveTheLock() async {
+        let locks = UnknownNameLocks()
+        for _ in 1...4 { #expect(await locks.fail("ghost", now: 100) == nil) }
+        #expect(await locks.fail("ghost", now: 100) == 100 + 15 * 60)
+        for second in 1...10 { #expect(await locks.fail("ghost", now: 100 + second) == 100 + 15 * 60) }
+        #expect(await locks.lockedUntil("ghost", now: 100 + 15 * 60) == nil)
+        #expect(await locks.fail("ghost", now: 100 + 15 * 60) == nil)
+    }
+
     @Test func unknownNamesAreForgottenBeyondTheirCapacityButLocksAreKept() async {
         let locks = UnknownNameLocks(capacity: 3)
         for _ in 1...5 { _ = await locks.fail("a", now: 100) }

@@ -106,6 +106,11 @@ extension Registry {
         }
         return try write { db in
             guard var user = try Registry.webUser(db, named: name) else { return .refused }
+            // Locked since this attempt's `signInCheck` (checks queued side by side while others
+            // failed): refused whatever the password, and not counted, as a sign-in begun now is.
+            // Else a burst of guesses sent together was checked in full past the fifth, and a right
+            // one among them signed in and lifted the lock.
+            if let until = user.lockedUntil, until > nowStamp { return .locked(until: until) }
             if good {
                 try db.execute(sql: "UPDATE web_user SET failed_logins = 0, locked_until = NULL WHERE name = ?", arguments: [name])
                 try Actor.$webUser.withValue("web:\(name)") {
