@@ -37,7 +37,14 @@ extension WebApp {
                 }
             case .verify(let hash):
                 let good = await PasswordChecks.verify(password, against: hash)
-                outcome = try await self.registry(context) { try $0.recordSignIn(name: name, succeeded: good, now: now) }
+                // A right password with nothing to reset is a read; a sign-in that writes the account
+                // waits for an import on a connection of its own, never on one the pages read on.
+                if good, let user = try await self.registry(context, { try $0.recordCleanSignIn(name: name) }) {
+                    outcome = .signedIn(user)
+                } else {
+                    let signIns = self.pool.signIns
+                    outcome = try await Blocking.run(as: nil) { try signIns.recordSignIn(name: name, succeeded: good, now: now) }
+                }
             }
             switch outcome {
             case .signedIn(let user):

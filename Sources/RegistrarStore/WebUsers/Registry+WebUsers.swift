@@ -96,14 +96,7 @@ extension Registry {
     /// sign in while an import runs); a failure updates the account's count, and waits its turn.
     public func recordSignIn(name: String, succeeded good: Bool, now: Int) throws -> LoginOutcome {
         let nowStamp = Timestamp.format(seconds: now, nanoseconds: 0)
-        if good {
-            let clean: WebUser? = try auditedRead { db, audit in
-                guard let user = try Registry.webUser(db, named: name), user.failedLogins == 0, user.lockedUntil == nil else { return nil }
-                Actor.$webUser.withValue("web:\(name)") { audit.append(PendingAudit(.webLogin, subject: name, detail: "signed in")) }
-                return user
-            }
-            if let clean { return .signedIn(clean) }
-        }
+        if good, let clean = try recordCleanSignIn(name: name) { return .signedIn(clean) }
         return try write { db in
             guard var user = try Registry.webUser(db, named: name) else { return .refused }
             // Locked since this attempt's `signInCheck` (checks queued side by side while others
@@ -138,6 +131,17 @@ extension Registry {
                 return .locked(until: until)
             }
             return .refused
+        }
+    }
+
+    /// The part of `recordSignIn` for a right password that writes nothing but its audit entry: the
+    /// account when it has no failures to reset and no lock, its `web.login` recorded (through the
+    /// journal when an import holds the registry); nil when the account must be written.
+    public func recordCleanSignIn(name: String) throws -> WebUser? {
+        try auditedRead { db, audit in
+            guard let user = try Registry.webUser(db, named: name), user.failedLogins == 0, user.lockedUntil == nil else { return nil }
+            Actor.$webUser.withValue("web:\(name)") { audit.append(PendingAudit(.webLogin, subject: name, detail: "signed in")) }
+            return user
         }
     }
 
