@@ -122,6 +122,22 @@ struct SecurityTests {
         #expect(SignInCheck.bcryptCost("not a hash") == nil)
     }
 
+    /// A name with a NUL in it is no account's, though SQLite reads a bound text only up to its
+    /// first NUL: `staff\0` with staff's password used to sign in as staff.
+    @Test func aNameWithANulInItIsNoAccountsName() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            for name in ["staff\u{0}", "staff\u{0}anything", "\u{0}"] {
+                let page = try await Browser(client).signIn(name)
+                #expect(page.status == .unauthorized)
+            }
+            let trimmed = try await Browser(client).signIn(" staff ")
+            #expect(trimmed.status == .seeOther)
+        }
+        #expect(try harness.registry.signInCheck(name: "staff\u{0}", now: 0) == .unknown(hashCost: 4))
+        #expect(try harness.registry.auditEntries().filter { $0.action == "web.login" }.map(\.subject) == ["staff"])
+    }
+
     /// Failures recorded while the name is locked (sign-ins sent together) neither count nor move
     /// the lock, as for an account (`Registry.recordSignIn`).
     @Test func failuresOfAnUnknownNameWhileItIsLockedDoNotMoveTheLock() async {

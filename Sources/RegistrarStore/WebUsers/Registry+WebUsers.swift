@@ -81,7 +81,9 @@ extension Registry {
     /// password checked against `hash`. A read: it never waits for an import.
     public func signInCheck(name: String, now: Int) throws -> SignInCheck {
         try read { db in
-            guard let user = try Registry.webUser(db, named: name) else {
+            // A name no account can have is unknown without a look-up: SQLite reads a bound text up
+            // to its first NUL, so `staff1\0` (or `staff1\0anything`) found, and signed in, `staff1`.
+            guard Registry.validWebUserName(name), let user = try Registry.webUser(db, named: name) else {
                 let newest = try String.fetchOne(db, sql: "SELECT password_hash FROM web_user ORDER BY password_changed_at DESC LIMIT 1")
                 return .unknown(hashCost: newest.flatMap(SignInCheck.bcryptCost))
             }
