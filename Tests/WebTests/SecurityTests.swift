@@ -138,6 +138,32 @@ struct SecurityTests {
         #expect(try harness.registry.auditEntries().filter { $0.action == "web.login" }.map(\.subject) == ["staff"])
     }
 
+    /// Wrong passwords the registry cannot count (a read-only file, a full disk; here a trigger
+    /// refuses the write) are answered and locked as an unknown name's are: 401 four times, then 429,
+    /// the right password too. Before, each answered "cannot be written" and none locked.
+    @Test func failuresTheRegistryCannotCountAreCountedAsAnUnknownNamesAre() async throws {
+        let harness = try WebHarness()
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [harness.path, "CREATE TRIGGER refuse_counts BEFORE UPDATE ON web_user BEGIN SELECT RAISE(ABORT, 'disk full'); END"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        try await harness.test { client in
+            for name in ["staff", "nobody"] {
+                let browser = Browser(client)
+                var statuses: [HTTPResponse.Status] = []
+                for _ in 1...6 { statuses.append(try await browser.signIn(name, password: "wrong password!").status) }
+                #expect(statuses == Array(repeating: .unauthorized, count: 4) + [.tooManyRequests, .tooManyRequests], "\(name)")
+            }
+            let right = try await Browser(client).signIn("staff")
+            #expect(right.status == .tooManyRequests)
+            harness.clock.advance(15 * 60)
+            let later = try await Browser(client).signIn("staff")
+            #expect(later.status == .seeOther)
+        }
+    }
+
     /// Failures recorded while the name is locked (sign-ins sent together) neither count nor move
     /// the lock, as for an account (`Registry.recordSignIn`).
     @Test func failuresOfAnUnknownNameWhileItIsLockedDoNotMoveTheLock() async {
