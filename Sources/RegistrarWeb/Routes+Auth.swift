@@ -36,8 +36,29 @@ extension WebApp {
                         .map { .locked(until: Timestamp.format(seconds: $0, nanoseconds: 0)) } ?? .refused
                 }
             case .verify(let hash):
+                if let until = await self.unknownNames.lockedUntil(name, now: now) {
+                    // Locked by failures the registry could not count (below).
+                    outcome = .locked(until: Timestamp.format(seconds: until, nanoseconds: 0))
+                    break
+                }
                 let good = await PasswordChecks.verify(password, against: hash)
-                outcome = try await self.registry(context) { try $0.recordSignIn(name: name, succeeded: good, now: now) }
+                // A right password with nothing to reset is a read; a sign-in that writes the account
+                // waits for an import on a connection of its own, never on one the pages read on.
+                if good, let user = try await self.registry(context, { try $0.recordCleanSignIn(name: name) }) {
+                    outcome = .signedIn(user)
+                } else {
+                    let signIns = self.pool.signIns
+                    do {
+                        outcome = try await Blocking.run(as: nil) { try signIns.recordSignIn(name: name, succeeded: good, now: now) }
+                    } catch where !good {
+                        // The registry cannot count it (read-only, a full disk): counted in memory as
+                        // an unknown name's failures are. Else a read-only registry answered a real
+                        // name's wrong password with "cannot be written" (an unknown one's with 401)
+                        // and never locked it.
+                        outcome = await self.unknownNames.fail(name, now: now)
+                            .map { .locked(until: Timestamp.format(seconds: $0, nanoseconds: 0)) } ?? .refused
+                    }
+                }
             }
             switch outcome {
             case .signedIn(let user):

@@ -72,7 +72,12 @@ actor UnknownNameLocks {
     /// Counts a failure at `now`; returns the end of the lock when this one locks the name.
     func fail(_ name: String, now: Int) -> Int? {
         var entry = failures[name] ?? (0, nil)
-        if let until = entry.lockedUntil, until <= now { entry = (0, nil) } // a lock that has run out starts again
+        if let until = entry.lockedUntil {
+            // Locked since this attempt began (sent beside others): refused, not counted, and the
+            // lock not moved, as for an account. A lock that has run out starts again.
+            if until > now { return until }
+            entry = (0, nil)
+        }
         entry.count += 1
         if entry.count >= Registry.loginFailuresBeforeLock {
             entry = (0, now + Registry.loginLockSeconds)

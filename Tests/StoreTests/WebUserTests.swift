@@ -30,6 +30,26 @@ struct WebUserTests {
         #expect(throws: (any Error).self) { try temporary.registry.addWebUser(name: "x", role: .viewer, passwordHash: "secret") }
     }
 
+    /// Attempts checked before the lock (their `signInCheck` said verify) but recorded after it, as
+    /// a burst of sign-ins sent together is: refused as locked, the right password too, and the
+    /// lock neither lifted nor moved.
+    @Test func anAttemptCheckedBeforeTheLockIsRefusedWhenItIsRecordedAfter() throws {
+        let temporary = try TemporaryRegistry()
+        let registry = temporary.registry
+        try registry.addWebUser(name: "wang", role: .staff, passwordHash: Self.hash)
+        let start = 1_900_000_000
+        let burst = try (0..<8).map { _ in try registry.signInCheck(name: "wang", now: start) }
+        #expect(burst.allSatisfy { $0 == .verify(hash: Self.hash) })
+        var outcomes: [LoginOutcome] = []
+        for _ in 0..<7 { outcomes.append(try registry.recordSignIn(name: "wang", succeeded: false, now: start)) }
+        let until = Timestamp.format(seconds: start + Registry.loginLockSeconds, nanoseconds: 0)
+        #expect(outcomes == Array(repeating: .refused, count: 4) + Array(repeating: .locked(until: until), count: 3))
+        #expect(try registry.recordSignIn(name: "wang", succeeded: true, now: start) == .locked(until: until))
+        #expect(try registry.webUser(named: "wang")?.lockedUntil == until)
+        #expect(try registry.auditEntries().filter { $0.action == "web.login" }.isEmpty)
+        #expect(try registry.auditEntries().filter { $0.action == "web.login.locked" }.count == 1)
+    }
+
     @Test func theFifthFailureInARowLocksAndTheLockEnds() throws {
         let temporary = try TemporaryRegistry()
         let registry = temporary.registry

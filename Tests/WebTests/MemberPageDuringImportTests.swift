@@ -56,6 +56,52 @@ struct MemberPageDuringImportTests {
         }
     }
 
+    /// A wrong password while an import holds the registry waits to count the failure, on a
+    /// connection of its own: the pages, taken in turn over the readers, are answered meanwhile
+    /// (before, one wrong password held up every page sent to its reader until the import committed).
+    @Test func aWrongPasswordDuringAnImportHoldsUpNoPage() async throws {
+        let harness = try WebHarness()
+        let memberNo = try #require(try harness.registry.demoMemberNumbers().first)
+        try await harness.test { client in
+            let staff = Browser(client)
+            try await staff.signIn("staff")
+            let lock = ReleaseOnce(try WriteLock(harness.path))
+            // Only so that a failing run ends: were a page held up, the lock goes after a minute.
+            let watchdog = Task {
+                try await Task.sleep(for: .seconds(60))
+                try lock.release(byWatchdog: true)
+            }
+            let failing = Task { try await Browser(client).signIn("viewer", password: "wrong password!") }
+            try await Task.sleep(for: .milliseconds(300))
+            for _ in 0..<6 {
+                #expect(try await staff.get("/members/" + memberNo).status == .ok)
+            }
+            #expect(try lock.release(byWatchdog: false), "the pages were answered only once the lock was gone")
+            watchdog.cancel()
+            #expect(try await failing.value.status == .unauthorized)
+            #expect(try harness.registry.webUser(named: "viewer")?.failedLogins == 1)
+        }
+    }
+
+    /// `WriteLock.release` once, by the test or by its watchdog; true for the one that released it.
+    final class ReleaseOnce: @unchecked Sendable {
+        private let lock = NSLock()
+        private let writeLock: WriteLock
+        private var released = false
+
+        init(_ writeLock: WriteLock) { self.writeLock = writeLock }
+
+        @discardableResult
+        func release(byWatchdog: Bool) throws -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !released else { return false }
+            released = true
+            try writeLock.release()
+            return true
+        }
+    }
+
     @Test func memberPagesDuringAnImportAreShownAtOnceAndAuditedWhenItCommits() async throws {
         let harness = try WebHarness()
         let memberNo = try #require(try harness.registry.demoMemberNumbers().first)

@@ -122,6 +122,59 @@ struct SecurityTests {
         #expect(SignInCheck.bcryptCost("not a hash") == nil)
     }
 
+    /// A name with a NUL in it is no account's, though SQLite reads a bound text only up to its
+    /// first NUL: `staff\0` with staff's password used to sign in as staff.
+    @Test func aNameWithANulInItIsNoAccountsName() async throws {
+        let harness = try WebHarness()
+        try await harness.test { client in
+            for name in ["staff\u{0}", "staff\u{0}anything", "\u{0}"] {
+                let page = try await Browser(client).signIn(name)
+                #expect(page.status == .unauthorized)
+            }
+            let trimmed = try await Browser(client).signIn(" staff ")
+            #expect(trimmed.status == .seeOther)
+        }
+        #expect(try harness.registry.signInCheck(name: "staff\u{0}", now: 0) == .unknown(hashCost: 4))
+        #expect(try harness.registry.auditEntries().filter { $0.action == "web.login" }.map(\.subject) == ["staff"])
+    }
+
+    /// Wrong passwords the registry cannot count (a read-only file, a full disk; here a trigger
+    /// refuses the write) are answered and locked as an unknown name's are: 401 four times, then 429,
+    /// the right password too. Before, each answered "cannot be written" and none locked.
+    @Test func failuresTheRegistryCannotCountAreCountedAsAnUnknownNamesAre() async throws {
+        let harness = try WebHarness()
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [harness.path, "CREATE TRIGGER refuse_counts BEFORE UPDATE ON web_user BEGIN SELECT RAISE(ABORT, 'disk full'); END"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        try await harness.test { client in
+            for name in ["staff", "nobody"] {
+                let browser = Browser(client)
+                var statuses: [HTTPResponse.Status] = []
+                for _ in 1...6 { statuses.append(try await browser.signIn(name, password: "wrong password!").status) }
+                #expect(statuses == Array(repeating: .unauthorized, count: 4) + [.tooManyRequests, .tooManyRequests], "\(name)")
+            }
+            let right = try await Browser(client).signIn("staff")
+            #expect(right.status == .tooManyRequests)
+            harness.clock.advance(15 * 60)
+            let later = try await Browser(client).signIn("staff")
+            #expect(later.status == .seeOther)
+        }
+    }
+
+    /// Failures recorded while the name is locked (sign-ins sent together) neither count nor move
+    /// the lock, as for an account (`Registry.recordSignIn`).
+    @Test func failuresOfAnUnknownNameWhileItIsLockedDoNotMoveTheLock() async {
+        let locks = UnknownNameLocks()
+        for _ in 1...4 { #expect(await locks.fail("ghost", now: 100) == nil) }
+        #expect(await locks.fail("ghost", now: 100) == 100 + 15 * 60)
+        for second in 1...10 { #expect(await locks.fail("ghost", now: 100 + second) == 100 + 15 * 60) }
+        #expect(await locks.lockedUntil("ghost", now: 100 + 15 * 60) == nil)
+        #expect(await locks.fail("ghost", now: 100 + 15 * 60) == nil)
+    }
+
     @Test func unknownNamesAreForgottenBeyondTheirCapacityButLocksAreKept() async {
         let locks = UnknownNameLocks(capacity: 3)
         for _ in 1...5 { _ = await locks.fail("a", now: 100) }

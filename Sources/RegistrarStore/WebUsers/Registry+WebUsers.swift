@@ -81,7 +81,9 @@ extension Registry {
     /// password checked against `hash`. A read: it never waits for an import.
     public func signInCheck(name: String, now: Int) throws -> SignInCheck {
         try read { db in
-            guard let user = try Registry.webUser(db, named: name) else {
+            // A name no account can have is unknown without a look-up: SQLite reads a bound text up
+            // to its first NUL, so `staff1\0` (or `staff1\0anything`) found, and signed in, `staff1`.
+            guard Registry.validWebUserName(name), let user = try Registry.webUser(db, named: name) else {
                 let newest = try String.fetchOne(db, sql: "SELECT password_hash FROM web_user ORDER BY password_changed_at DESC LIMIT 1")
                 return .unknown(hashCost: newest.flatMap(SignInCheck.bcryptCost))
             }
@@ -96,16 +98,14 @@ extension Registry {
     /// sign in while an import runs); a failure updates the account's count, and waits its turn.
     public func recordSignIn(name: String, succeeded good: Bool, now: Int) throws -> LoginOutcome {
         let nowStamp = Timestamp.format(seconds: now, nanoseconds: 0)
-        if good {
-            let clean: WebUser? = try auditedRead { db, audit in
-                guard let user = try Registry.webUser(db, named: name), user.failedLogins == 0, user.lockedUntil == nil else { return nil }
-                Actor.$webUser.withValue("web:\(name)") { audit.append(PendingAudit(.webLogin, subject: name, detail: "signed in")) }
-                return user
-            }
-            if let clean { return .signedIn(clean) }
-        }
+        if good, let clean = try recordCleanSignIn(name: name) { return .signedIn(clean) }
         return try write { db in
             guard var user = try Registry.webUser(db, named: name) else { return .refused }
+            // Locked since this attempt's `signInCheck` (checks queued side by side while others
+            // failed): refused whatever the password, and not counted, as a sign-in begun now is.
+            // Else a burst of guesses sent together was checked in full past the fifth, and a right
+            // one among them signed in and lifted the lock.
+            if let until = user.lockedUntil, until > nowStamp { return .locked(until: until) }
             if good {
                 try db.execute(sql: "UPDATE web_user SET failed_logins = 0, locked_until = NULL WHERE name = ?", arguments: [name])
                 try Actor.$webUser.withValue("web:\(name)") {
@@ -133,6 +133,17 @@ extension Registry {
                 return .locked(until: until)
             }
             return .refused
+        }
+    }
+
+    /// The part of `recordSignIn` for a right password that writes nothing but its audit entry: the
+    /// account when it has no failures to reset and no lock, its `web.login` recorded (through the
+    /// journal when an import holds the registry); nil when the account must be written.
+    public func recordCleanSignIn(name: String) throws -> WebUser? {
+        try auditedRead { db, audit in
+            guard let user = try Registry.webUser(db, named: name), user.failedLogins == 0, user.lockedUntil == nil else { return nil }
+            Actor.$webUser.withValue("web:\(name)") { audit.append(PendingAudit(.webLogin, subject: name, detail: "signed in")) }
+            return user
         }
     }
 
