@@ -117,6 +117,7 @@ extension WebApp {
             var options = ImportOptions(asOf: asOf)
             options.snapshot = upload.fields["snapshot"] != nil
             options.maxLapseBasisPoints = maxLapse.basisPoints
+            options.maxLapseSetting = .formField
             options.dryRun = true
             options.language = l
             options.rejectsPath = folder + "/rejects.csv"

@@ -37,6 +37,13 @@ enum PasswordChecks {
         }
     }
 
+    /// Makes the decoy hash for `cost` now, on the checks' queue, so the first unknown name after a
+    /// start is not slower than the rest (its making took as long as a check).
+    static func prepareDecoy(cost: UInt8?) {
+        let cost = cost ?? WebPasswords.cost
+        queue.addOperation { _ = decoys.hash(cost: cost) }
+    }
+
     /// One decoy hash per cost, made the first time it is needed (on the checks' queue).
     private final class DecoyHashes: @unchecked Sendable {
         private let lock = NSLock()
@@ -63,14 +70,19 @@ actor UnknownNameLocks {
 
     init(capacity: Int = 10_000) { self.capacity = capacity }
 
+    /// The name as counted: no account's name is longer than 64 characters, so the first 65 tell
+    /// every name apart that matters, and a name of 60 KiB is not kept whole.
+    private static func key(_ name: String) -> String { String(name.prefix(65)) }
+
     /// The end of the name's lock, if it is locked at `now`.
     func lockedUntil(_ name: String, now: Int) -> Int? {
-        guard let until = failures[name]?.lockedUntil, until > now else { return nil }
+        guard let until = failures[Self.key(name)]?.lockedUntil, until > now else { return nil }
         return until
     }
 
     /// Counts a failure at `now`; returns the end of the lock when this one locks the name.
     func fail(_ name: String, now: Int) -> Int? {
+        let name = Self.key(name)
         var entry = failures[name] ?? (0, nil)
         if let until = entry.lockedUntil {
             // Locked since this attempt began (sent beside others): refused, not counted, and the

@@ -55,6 +55,8 @@ public final class WebApp: Sendable {
         // What an earlier run left in the journal, and what this one puts there, reaches the registry
         // as soon as it is free.
         auditJournal.startMoving()
+        // The decoy an unknown name is checked against, made now rather than at the first such sign-in.
+        if case .unknown(let cost)? = try? pool.registry.signInCheck(name: "", now: 0) { PasswordChecks.prepareDecoy(cost: cost) }
         if options.keepDashboardFresh {
             dashboards.keepFresh()
             memberNames.keepFresh()

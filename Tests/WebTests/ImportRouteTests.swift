@@ -72,6 +72,28 @@ struct ImportRouteTests {
         }
     }
 
+    /// A complete roster that would end too many members is refused with advice for the form, not
+    /// for the command line's flag, and nothing changes.
+    @Test func aSnapshotEndingTooManyNamesTheFormsField() async throws {
+        let harness = try WebHarness()
+        let lines = try String(contentsOf: Self.roster, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let twoRows = Data((lines.prefix(3).joined(separator: "\n") + "\n").utf8)
+        let before = try harness.registry.count(on: Self.day)
+        try await harness.test { client in
+            let browser = Browser(client)
+            try await browser.signIn("staff")
+            let csrf = try await browser.sessionCSRF()
+            for (language, field) in [("en", "in that field"), ("zh", "请在该栏填写")] {
+                let refused = try await browser.upload("/import?lang=\(language)", fields: [
+                    ("csrf_token", csrf), ("kind", "members"), ("as_of", "2019-12-31"), ("snapshot", "on"), ("max_lapse", "10"),
+                ], file: ("members.csv", twoRows))
+                #expect(refused.body.contains(field), "\(language)")
+                #expect(!refused.body.contains("--max-lapse"), "\(language)")
+            }
+        }
+        #expect(try harness.registry.count(on: Self.day) == before)
+    }
+
     @Test func aWrongFileOrBadFieldGetsAPageSayingWhatToDoAndChangesNothing() async throws {
         let harness = try WebHarness(demo: false)
         let data = try Data(contentsOf: Self.roster)

@@ -6,6 +6,10 @@ public struct ImportOptions: Sendable {
     public var snapshot = false
     /// A snapshot that would end more than this share of current members is refused (1000 = 10%).
     public var maxLapseBasisPoints = 1000
+    /// What the person sets that share with, for the refusal to name: the command's flag, or the
+    /// web view's form field.
+    public var maxLapseSetting = LapseSetting.flag
+    public enum LapseSetting: Sendable { case flag, formField }
     public var dryRun = false
     public var strict = false
     /// Where rejected rows go; nil means next to the input, `NAME.rejects.csv`.

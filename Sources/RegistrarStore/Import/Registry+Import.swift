@@ -200,9 +200,20 @@ extension Registry {
         if limit.isExceeded(ending: absent.count, of: current) {
             let share = RoundedPercent(ratioOf: absent.count, to: current).text
             let suggested = LapseLimit.smallestPercentAllowing(ending: absent.count, of: current)
-            throw ImportRefusal(problem: Text(
-                en: "\(file): this snapshot would end \(absent.count) of \(current) current memberships (\(share)%), more than --max-lapse \(limit.text)%; nothing was changed. Check that the file is the whole roster at \(options.asOf.iso); if it is, run again with --max-lapse \(suggested)",
-                zh: "\(file)：此快照将终止当前 \(current) 个会籍中的 \(absent.count) 个（\(share)%），超过 --max-lapse \(limit.text)%；未作任何改动。请确认该文件是 \(options.asOf.iso) 的完整名册；如确认无误，请加 --max-lapse \(suggested) 重新运行"))
+            let check = Text(en: "\(file): this snapshot would end \(absent.count) of \(current) current memberships (\(share)%), ",
+                             zh: "\(file)：此快照将终止当前 \(current) 个会籍中的 \(absent.count) 个（\(share)%），")
+            let advice: Text
+            switch options.maxLapseSetting {
+            case .flag:
+                advice = Text(
+                    en: "more than --max-lapse \(limit.text)%; nothing was changed. Check that the file is the whole roster at \(options.asOf.iso); if it is, run again with --max-lapse \(suggested)",
+                    zh: "超过 --max-lapse \(limit.text)%；未作任何改动。请确认该文件是 \(options.asOf.iso) 的完整名册；如确认无误，请加 --max-lapse \(suggested) 重新运行")
+            case .formField:
+                advice = Text(
+                    en: "more than the limit of \(limit.text)% on the form; nothing was changed. Check that the file is the whole roster at \(options.asOf.iso); if it is, upload it again with \(suggested) in that field",
+                    zh: "超过表单上限 \(limit.text)%；未作任何改动。请确认该文件是 \(options.asOf.iso) 的完整名册；如确认无误，请在该栏填写 \(suggested) 后重新上传")
+            }
+            throw ImportRefusal(problem: Text(en: check.en + advice.en, zh: check.zh + advice.zh))
         }
         try importer.lapse(absent)
         return absent.count
