@@ -11,9 +11,10 @@ final class RegistryPool: Sendable {
     private let readers: [Registry]
     /// Imports run here, one at a time, so a long import never holds a connection pages need.
     let importer: Registry
-    /// Sign-ins that change an account (a failure counted, a lock set or lifted) write here: such a
-    /// write waits for an import's lock, and on a page's connection it held up every page taken in
-    /// turn onto it until the import committed.
+    /// Sign-ins that change an account (a failure counted, a lock set or lifted) write here, never
+    /// waiting: while an import holds the registry, a failure is counted in memory instead and a right
+    /// password signs in leaving the count (`Routes+Auth`). On a page's connection such a write held up
+    /// every page taken in turn onto it until the import committed.
     let signIns: Registry
     private let next = Counter()
 
@@ -24,7 +25,7 @@ final class RegistryPool: Sendable {
             try Registry.open(path: path, mode: .existing).recordingAudits(in: journal)
         }
         importer = try Registry.open(path: path, mode: .existing)
-        signIns = try Registry.open(path: path, mode: .existing).recordingAudits(in: journal)
+        signIns = try Registry.open(path: path, mode: .existing).recordingAudits(in: journal).answeringBusyAtOnce()
     }
 
     /// A connection for a page, taken in turn.

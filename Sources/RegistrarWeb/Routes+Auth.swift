@@ -51,12 +51,21 @@ extension WebApp {
                     do {
                         outcome = try await Blocking.run(as: nil) { try signIns.recordSignIn(name: name, succeeded: good, now: now) }
                     } catch where !good {
-                        // The registry cannot count it (read-only, a full disk): counted in memory as
-                        // an unknown name's failures are. Else a read-only registry answered a real
-                        // name's wrong password with "cannot be written" (an unknown one's with 401)
-                        // and never locked it.
-                        outcome = await self.unknownNames.fail(name, now: now)
+                        // The registry cannot count it now (an import holds it: the sign-ins' connection
+                        // never waits; or it is read-only, or the disk full): counted in memory as an
+                        // unknown name's failures are, with those the account already has. Else a real
+                        // name's wrong password waited for the import (38 s) while an unknown one's
+                        // answered at once, and a read-only registry never locked it.
+                        let counted = (try? await self.registry(context, { try $0.webUser(named: name) }))??.failedLogins ?? 0
+                        outcome = await self.unknownNames.fail(name, now: now, counted: counted)
                             .map { .locked(until: Timestamp.format(seconds: $0, nanoseconds: 0)) } ?? .refused
+                    } catch {
+                        // The right password, and failures to reset that the registry cannot take now:
+                        // signed in, audited through the journal, the count left for a later sign-in.
+                        guard let user = try await self.registry(context, { try $0.recordSignInKeepingCount(name: name, now: now) }) else {
+                            throw error
+                        }
+                        outcome = .signedIn(user)
                     }
                 }
             }

@@ -81,7 +81,9 @@ actor UnknownNameLocks {
     }
 
     /// Counts a failure at `now`; returns the end of the lock when this one locks the name.
-    func fail(_ name: String, now: Int) -> Int? {
+    /// `counted` is the failures in a row the registry already holds for the name's account, when
+    /// this one could not be added there: the lock falls at the fifth of both together.
+    func fail(_ name: String, now: Int, counted: Int = 0) -> Int? {
         let name = Self.key(name)
         var entry = failures[name] ?? (0, nil)
         if let until = entry.lockedUntil {
@@ -91,7 +93,7 @@ actor UnknownNameLocks {
             entry = (0, nil)
         }
         entry.count += 1
-        if entry.count >= Registry.loginFailuresBeforeLock {
+        if entry.count + max(0, counted) >= Registry.loginFailuresBeforeLock {
             entry = (0, now + Registry.loginLockSeconds)
         }
         if failures[name] == nil && failures.count >= capacity { forgetSome(now: now) }

@@ -147,6 +147,28 @@ extension Registry {
         }
     }
 
+    /// A right password when the account's failures cannot be reset now (an import holds the
+    /// registry): the account, if it is not locked at `now`, with its `web.login` recorded (through
+    /// the journal while the import runs); the failure count stays until a later sign-in resets it.
+    public func recordSignInKeepingCount(name: String, now: Int) throws -> WebUser? {
+        let nowStamp = Timestamp.format(seconds: now, nanoseconds: 0)
+        return try auditedRead { db, audit in
+            guard Registry.validWebUserName(name), let user = try Registry.webUser(db, named: name) else { return nil }
+            if let until = user.lockedUntil, until > nowStamp { return nil }
+            Actor.$webUser.withValue("web:\(name)") {
+                audit.append(PendingAudit(.webLogin, subject: name, detail: "signed in (earlier failures kept: the registry was busy)"))
+            }
+            return user
+        }
+    }
+
+    /// This registry's connection made to answer "busy" at once rather than wait for another writer:
+    /// for writes that have somewhere else to go when the registry is held (a sign-in's count).
+    public func answeringBusyAtOnce() throws -> Registry {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA busy_timeout = 0") }
+        return self
+    }
+
     static func webUser(_ db: Database, named name: String) throws -> WebUser? {
         try Row.fetchOne(db, sql: "SELECT * FROM web_user WHERE name = ?", arguments: [name]).flatMap(webUser)
     }
