@@ -21,9 +21,7 @@ final class DashboardCache: @unchecked Sendable {
     private let lock = NSLock()
     private var kept: (day: Day, version: Int, dashboard: Dashboard)?
     private let state = NSLock()
-    private var stopped = false
-    /// Signalled when the `keepFresh` thread has ended.
-    private var ended: DispatchSemaphore?
+    private var loop: RefreshLoop?
 
     init(path: String, journal: AuditJournal) throws {
         registry = try Registry.open(path: path, mode: .existing)
@@ -54,36 +52,21 @@ final class DashboardCache: @unchecked Sendable {
     /// registry's, and computes them again when they are not. A look is one `PRAGMA data_version`.
     /// A failure is left for the page to report: the page computes and shows it in the reader's language.
     func keepFresh(every interval: Double = 0.25, today: @escaping @Sendable () -> Day = { Day.today() }) {
-        let ended = DispatchSemaphore(value: 0)
-        state.lock()
-        self.ended = ended
-        state.unlock()
-        let thread = Thread { [weak self] in
-            while let cache = self, !cache.isStopped {
-                _ = try? cache.dashboard(today: today())
-                Thread.sleep(forTimeInterval: interval)
-            }
-            ended.signal()
+        let loop = RefreshLoop(name: "registrar.web.dashboard", every: interval) { [weak self] in
+            guard let self else { return false }
+            _ = try? self.dashboard(today: today())
+            return true
         }
-        thread.name = "registrar.web.dashboard"
-        thread.start()
+        state.lock()
+        self.loop = loop
+        state.unlock()
     }
 
     /// Ends the `keepFresh` thread; `waiting` returns only once it has ended.
     func stop(waiting: Bool = false) {
         state.lock()
-        stopped = true
-        let ended = self.ended
+        let loop = self.loop
         state.unlock()
-        if waiting, let ended {
-            ended.wait()
-            ended.signal() // for whoever else waits
-        }
-    }
-
-    private var isStopped: Bool {
-        state.lock()
-        defer { state.unlock() }
-        return stopped
+        loop?.stop(waiting: waiting)
     }
 }

@@ -15,7 +15,7 @@ final class MemberNameCache: @unchecked Sendable {
     private let lock = NSLock()
     private var kept: (version: Int, names: MemberNameSnapshot)?
     private let state = NSLock()
-    private var stopped = false
+    private var loop: RefreshLoop?
 
     init(path: String, journal: AuditJournal) throws {
         registry = try Registry.open(path: path, mode: .existing)
@@ -49,25 +49,20 @@ final class MemberNameCache: @unchecked Sendable {
     /// Refreshes every `interval` seconds on a thread of its own until `stop`. A failure (a full
     /// disk, say) leaves the search on the table until the next look.
     func keepFresh(every interval: Double = 0.25) {
-        let thread = Thread { [weak self] in
-            while let cache = self, !cache.isStopped {
-                try? cache.refresh()
-                Thread.sleep(forTimeInterval: interval)
-            }
+        let loop = RefreshLoop(name: "registrar.web.member-names", every: interval) { [weak self] in
+            guard let self else { return false }
+            try? self.refresh()
+            return true
         }
-        thread.name = "registrar.web.member-names"
-        thread.start()
+        state.lock()
+        self.loop = loop
+        state.unlock()
     }
 
     func stop() {
         state.lock()
-        stopped = true
+        let loop = self.loop
         state.unlock()
-    }
-
-    private var isStopped: Bool {
-        state.lock()
-        defer { state.unlock() }
-        return stopped
+        loop?.stop()
     }
 }

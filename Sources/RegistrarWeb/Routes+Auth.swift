@@ -23,52 +23,7 @@ extension WebApp {
             let name = fields["username"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let password = fields["password"] ?? ""
             let now = await self.sessions.now
-            let outcome: LoginOutcome
-            switch try await self.registry(context, { try $0.signInCheck(name: name, now: now) }) {
-            case .locked(let until):
-                outcome = .locked(until: until)
-            case .unknown(let cost):
-                if let until = await self.unknownNames.lockedUntil(name, now: now) {
-                    outcome = .locked(until: Timestamp.format(seconds: until, nanoseconds: 0))
-                } else {
-                    await PasswordChecks.decoy(password, cost: cost)
-                    outcome = await self.unknownNames.fail(name, now: now)
-                        .map { .locked(until: Timestamp.format(seconds: $0, nanoseconds: 0)) } ?? .refused
-                }
-            case .verify(let hash):
-                if let until = await self.unknownNames.lockedUntil(name, now: now) {
-                    // Locked by failures the registry could not count (below).
-                    outcome = .locked(until: Timestamp.format(seconds: until, nanoseconds: 0))
-                    break
-                }
-                let good = await PasswordChecks.verify(password, against: hash)
-                // A right password with nothing to reset is a read; a sign-in that writes the account
-                // waits for an import on a connection of its own, never on one the pages read on.
-                if good, let user = try await self.registry(context, { try $0.recordCleanSignIn(name: name) }) {
-                    outcome = .signedIn(user)
-                } else {
-                    let signIns = self.pool.signIns
-                    do {
-                        outcome = try await Blocking.run(as: nil) { try signIns.recordSignIn(name: name, succeeded: good, now: now) }
-                    } catch where !good {
-                        // The registry cannot count it now (an import holds it: the sign-ins' connection
-                        // never waits; or it is read-only, or the disk full): counted in memory as an
-                        // unknown name's failures are, with those the account already has. Else a real
-                        // name's wrong password waited for the import (38 s) while an unknown one's
-                        // answered at once, and a read-only registry never locked it.
-                        let counted = (try? await self.registry(context, { try $0.webUser(named: name) }))??.failedLogins ?? 0
-                        outcome = await self.unknownNames.fail(name, now: now, counted: counted)
-                            .map { .locked(until: Timestamp.format(seconds: $0, nanoseconds: 0)) } ?? .refused
-                    } catch {
-                        // The right password, and failures to reset that the registry cannot take now:
-                        // signed in, audited through the journal, the count left for a later sign-in.
-                        guard let user = try await self.registry(context, { try $0.recordSignInKeepingCount(name: name, now: now) }) else {
-                            throw error
-                        }
-                        outcome = .signedIn(user)
-                    }
-                }
-            }
+            let outcome = try await self.signInOutcome(name: name, password: password, now: now, context)
             switch outcome {
             case .signedIn(let user):
                 let session = await self.sessions.create(user: user.name)
@@ -91,6 +46,44 @@ extension WebApp {
             var headers: HTTPFields = [.location: "/login?out=1"]
             headers[values: .setCookie].append(self.sessionCookie("", maxAge: 0))
             return Response(status: .seeOther, headers: headers)
+        }
+    }
+
+    /// One sign-in attempt: the lock in memory (an unknown name's failures, or those the registry
+    /// could not take), then the registry's account and its lock, then bcrypt on its own queue, then
+    /// the outcome recorded without ever waiting for an import.
+    func signInOutcome(name: String, password: String, now: Int, _ context: WebContext) async throws -> LoginOutcome {
+        func locked(at seconds: Int) -> LoginOutcome { .locked(until: Timestamp.format(seconds: seconds, nanoseconds: 0)) }
+        if let until = await unknownNames.lockedUntil(name, now: now) { return locked(at: until) }
+        let hash: String
+        switch try await registry(context, { try $0.signInCheck(name: name, now: now) }) {
+        case .locked(let until):
+            return .locked(until: until)
+        case .unknown(let cost):
+            await PasswordChecks.decoy(password, cost: cost)
+            return await unknownNames.fail(name, now: now).map(locked(at:)) ?? .refused
+        case .verify(let stored):
+            hash = stored
+        }
+        let good = await PasswordChecks.verify(password, against: hash)
+        // A right password with nothing to reset is a read; a sign-in that writes the account does so
+        // on a connection of its own that never waits, never on one the pages read on.
+        if good, let user = try await registry(context, { try $0.recordCleanSignIn(name: name) }) { return .signedIn(user) }
+        let signIns = pool.signIns
+        do {
+            return try await Blocking.run(as: nil) { try signIns.recordSignIn(name: name, succeeded: good, now: now) }
+        } catch where !good {
+            // The registry cannot count it now (an import holds it, or it is read-only, or the disk
+            // full): counted in memory as an unknown name's failures are, with those the account
+            // already has. Else a real name's wrong password waited for the import (38 s) while an
+            // unknown one's answered at once, and a read-only registry never locked it.
+            let counted = (try? await registry(context, { try $0.webUser(named: name) }))??.failedLogins ?? 0
+            return await unknownNames.fail(name, now: now, counted: counted).map(locked(at:)) ?? .refused
+        } catch {
+            // The right password, and failures to reset that the registry cannot take now: signed in,
+            // audited through the journal, the count left for a later sign-in.
+            guard let user = try await registry(context, { try $0.recordSignInKeepingCount(name: name, now: now) }) else { throw error }
+            return .signedIn(user)
         }
     }
 

@@ -140,11 +140,7 @@ extension Registry {
     /// account when it has no failures to reset and no lock, its `web.login` recorded (through the
     /// journal when an import holds the registry); nil when the account must be written.
     public func recordCleanSignIn(name: String) throws -> WebUser? {
-        try auditedRead { db, audit in
-            guard let user = try Registry.webUser(db, named: name), user.failedLogins == 0, user.lockedUntil == nil else { return nil }
-            Actor.$webUser.withValue("web:\(name)") { audit.append(PendingAudit(.webLogin, subject: name, detail: "signed in")) }
-            return user
-        }
+        try signInByRead(name: name, detail: "signed in") { $0.failedLogins == 0 && $0.lockedUntil == nil }
     }
 
     /// A right password when the account's failures cannot be reset now (an import holds the
@@ -152,12 +148,17 @@ extension Registry {
     /// the journal while the import runs); the failure count stays until a later sign-in resets it.
     public func recordSignInKeepingCount(name: String, now: Int) throws -> WebUser? {
         let nowStamp = Timestamp.format(seconds: now, nanoseconds: 0)
-        return try auditedRead { db, audit in
-            guard Registry.validWebUserName(name), let user = try Registry.webUser(db, named: name) else { return nil }
-            if let until = user.lockedUntil, until > nowStamp { return nil }
-            Actor.$webUser.withValue("web:\(name)") {
-                audit.append(PendingAudit(.webLogin, subject: name, detail: "signed in (earlier failures kept: the registry was busy)"))
-            }
+        return try signInByRead(name: name, detail: "signed in (earlier failures kept: the registry was busy)") {
+            $0.lockedUntil.map { $0 <= nowStamp } ?? true
+        }
+    }
+
+    /// A sign-in that writes only its audit entry: the account named, if `allowed` says this read may
+    /// sign it in, with `web.login` recorded as the account.
+    private func signInByRead(name: String, detail: String, allowed: (WebUser) -> Bool) throws -> WebUser? {
+        try auditedRead { db, audit in
+            guard Registry.validWebUserName(name), let user = try Registry.webUser(db, named: name), allowed(user) else { return nil }
+            Actor.$webUser.withValue("web:\(name)") { audit.append(PendingAudit(.webLogin, subject: name, detail: detail)) }
             return user
         }
     }
