@@ -23,6 +23,12 @@ struct RosterMistakeTests {
         let chinese = try scratch.run(["import", "units", roster, "--as-of", "2019-12-31", "--db", scratch.db, "--lang", "zh"])
         #expect(chinese.stderr.contains("含有个人会员名册的列"), "\(chinese.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.db)) == before)
+        // The bundled member roster, whose 会员编号 and 单位会员编号 both name a unit field here: the
+        // kind is named, not the doubled column.
+        let fixture = try scratch.run(["import", "units", Self.fixtures.appendingPathComponent("members-2019-12-31.csv").path,
+                                       "--as-of", "2019-12-31", "--db", scratch.db])
+        #expect(fixture.status != 0 && fixture.stderr.contains("import it with registrar import members"), "\(fixture.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.db)) == before)
         // And the reverse: a unit roster given to the member import.
         let units = try scratch.run(["import", "members", Self.fixtures.appendingPathComponent("units.csv").path,
                                      "--as-of", "2015-12-31", "--db", scratch.db])

@@ -138,15 +138,19 @@ public struct HeaderMapping: Sendable {
         for (header, field) in extra { lookup[HeaderMapping.key(header)] = field }
         var columns: [String: Int] = [:]
         var unknown: [String] = []
+        // Kept until the roster's kind is checked: a roster of the other kind often has two columns
+        // that name one field here (会员编号 and 单位会员编号 in a units import), and the kind is its mistake.
+        var doubled: InputError?
         for (index, header) in headers.enumerated() {
             guard let field = lookup[HeaderMapping.key(header)] else {
                 if !header.trimmingCharacters(in: .whitespaces).isEmpty { unknown.append(header) }
                 continue
             }
             if let earlier = columns[field] {
-                throw InputError(file: file, line: 1, column: header, problem: Text(
+                doubled = doubled ?? InputError(file: file, line: 1, column: header, problem: Text(
                     en: "names the same field (\(field)) as column '\(headers[earlier])'; remove one of them or rename it in a --map file",
                     zh: "与列 '\(headers[earlier])' 指向同一字段（\(field)）；请删除其一，或在 --map 文件中改名"))
+                continue
             }
             columns[field] = index
         }
@@ -165,6 +169,7 @@ public struct HeaderMapping: Sendable {
                     zh: "含有\(other == .members ? "个人会员" : "单位会员")名册的列（\(telling.prefix(3).joined(separator: "、"))）；请用 \(command) 导入，或删除这些列；未导入任何数据"))
             }
         }
+        if let doubled { throw doubled }
         for group in kind.requirements where !group.contains(where: { columns[$0] != nil }) {
             let names = group.map { field in
                 let headers = kind.catalogue.first { $0.field == field }?.headers ?? [field]
