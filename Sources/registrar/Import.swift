@@ -69,6 +69,7 @@ struct ImportArguments: ParsableArguments {
         options.encoding = encoding
         options.mapPath = map
         options.language = language
+        options.firstLoadMayHoldReaders = true
         return options
     }
 

@@ -70,33 +70,47 @@ struct ImportCommandTests {
         #expect(count["individual"] as? Int == 0)
     }
 
-    /// kill -9 part-way through an import leaves the registry exactly as it was, and sound.
-    @Test func aKilledImportLeavesTheRegistryAsItWas() throws {
+    /// kill -9 part-way through an import leaves the registry exactly as it was, and sound: a first
+    /// import, written with a rollback journal (`FirstLoadJournal`), and one into a registry with
+    /// members, written through the WAL.
+    @Test(arguments: [false, true]) func aKilledImportLeavesTheRegistryAsItWas(registryHasMembers: Bool) throws {
         let scratch = try registry()
+        if registryHasMembers {
+            let first = scratch.path("first.csv")
+            try "会员编号,姓名,入会日期\nA1,先到,2015-01-01\n".write(toFile: first, atomically: true, encoding: .utf8)
+            #expect(try scratch.run(["import", "members", first, "--as-of", "2015-12-31", "--db", scratch.db]).status == 0)
+        }
         let roster = scratch.path("big.csv")
         var text = "会员编号,姓名,入会日期\n"
         for index in 0..<150_000 { text += "K\(index),会员\(index),2016-01-01\n" }
         try text.write(toFile: roster, atomically: true, encoding: .utf8)
+        func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        let sizeBefore = size(scratch.db)
         let process = Process()
         process.executableURL = registrarBinary
         process.arguments = ["import", "members", roster, "--as-of", "2019-12-31", "--db", scratch.db]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait until the import has written into its transaction (the WAL grows), then kill it.
-        let wal = scratch.db + "-wal"
+        // Wait until the import has written into its transaction (the WAL, or the file itself with
+        // its rollback journal beside it, grows), then kill it.
         for _ in 0..<600 where process.isRunning {
-            if let size = try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int, size > 1 << 20 { break }
+            if size(scratch.db + "-wal") > 1 << 20 || size(scratch.db) > sizeBefore + 1 << 20 { break }
             usleep(20_000)
         }
+        let journalAtKill = FileManager.default.fileExists(atPath: scratch.db + "-journal")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         guard process.terminationReason == .uncaughtSignal else {
             Issue.record("the import finished before it could be killed; make the roster larger")
             return
         }
+        // A first import wrote with a rollback journal; the other through the WAL.
+        #expect(journalAtKill == !registryHasMembers)
+        // The next command, one that only reads, finds the registry as it was.
         let count = try scratch.json(["count", "--as-of", "2019-12-31", "--db", scratch.db])
-        #expect(count["individual"] as? Int == 0)
+        #expect(count["individual"] as? Int == (registryHasMembers ? 1 : 0))
+        #expect(!FileManager.default.fileExists(atPath: scratch.db + "-journal"))
         // Sound, and a first import's index and trigger, dropped inside its transaction, are back.
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
@@ -109,6 +123,21 @@ struct ImportCommandTests {
         check.waitUntilExit()
         #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 == "ok\nmember_identity\nmembership_period_no_overlap_insert\n")
+        // And the next import goes in whole, and leaves the registry in WAL mode.
+        let small = scratch.path("small.csv")
+        try (["会员编号,姓名,入会日期"] + (0..<1000).map { "K\($0),会员\($0),2016-01-01" }).joined(separator: "\n")
+            .write(toFile: small, atomically: true, encoding: .utf8)
+        #expect(try scratch.run(["import", "members", small, "--as-of", "2019-12-31", "--db", scratch.db]).status == 0)
+        #expect(try scratch.json(["count", "--as-of", "2019-12-31", "--db", scratch.db])["individual"] as? Int
+                == 1000 + (registryHasMembers ? 1 : 0))
+        let mode = Process()
+        mode.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        mode.arguments = [scratch.db, "PRAGMA journal_mode"]
+        let modePipe = Pipe()
+        mode.standardOutput = modePipe
+        try mode.run()
+        mode.waitUntilExit()
+        #expect(String(decoding: modePipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "wal\n")
     }
 }
 

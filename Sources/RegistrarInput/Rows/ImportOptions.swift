@@ -18,6 +18,10 @@ public struct ImportOptions: Sendable {
     public var mapPath: String?
     /// The language of the reasons written to the rejects file.
     public var language: Language = .en
+    /// A first roster, into a registry with no members, may be written straight into the file with
+    /// a rollback journal (`FirstLoadJournal`), which keeps other readers waiting until it commits:
+    /// the command line's choice; the web view, whose pages go on reading, leaves it off.
+    public var firstLoadMayHoldReaders = false
 
     public init(asOf: Day) {
         self.asOf = asOf

@@ -83,11 +83,19 @@ public struct Registry: Sendable {
         }
     }
 
-    static func readOnlyQueue(path: String) throws -> DatabaseQueue {
+    static func readOnlyQueue(path: String, rolledBack: Bool = false) throws -> DatabaseQueue {
         do {
             let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration())
             try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
             return queue
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK && !rolledBack {
+            // A first import killed part-way (`FirstLoadJournal`) left its rollback journal, which a
+            // read-only connection may not play back: a connection that may write puts the registry
+            // back as it was, as any SQLite program opening it would, and it is then read as asked.
+            let recovering = try DatabaseQueue(path: path)
+            try recovering.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            try recovering.close()
+            return try readOnlyQueue(path: path, rolledBack: true)
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
             let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int ?? 0
             guard wal == 0 else { throw RegistryError.unreadableJournal(path: path) }
