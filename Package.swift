@@ -46,6 +46,7 @@ let package = Package(
                 .embedInCode("Store/Migrations/v6-registration-speed.sql"),
                 .embedInCode("Store/Migrations/v7-web-search.sql"),
                 .embedInCode("Store/Migrations/v8-period-span-columns.sql"),
+                .embedInCode("Store/Migrations/v9-name-index-without-sizes.sql"),
             ]
         ),
         // The SQLite settings that only the variadic sqlite3_config can make.

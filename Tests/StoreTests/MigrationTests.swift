@@ -50,7 +50,8 @@ struct MigrationTests {
         #expect(throws: RegistryError.olderSchema(path: path)) { try Registry.open(path: path, mode: .existing) }
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
         #expect(upgraded.appliedMigrations == ["v2-enumeration-checks", "v3-identity-index", "v4-registration", "v5-web-users",
-                                                "v6-registration-speed", "v7-web-search", "v8-period-span-columns"])
+                                                "v6-registration-speed", "v7-web-search", "v8-period-span-columns",
+                                                "v9-name-index-without-sizes"])
         #expect(try Registry.open(path: path, mode: .existing).appliedMigrations.isEmpty)
         let after = try upgraded.writer.read(Self.contents)
         // v4 adds the registration table and the society's registration settings: every earlier row
@@ -143,7 +144,8 @@ struct MigrationTests {
         try old.close()
 
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
-        #expect(upgraded.appliedMigrations == ["v6-registration-speed", "v7-web-search", "v8-period-span-columns"])
+        #expect(upgraded.appliedMigrations == ["v6-registration-speed", "v7-web-search", "v8-period-span-columns",
+                                                "v9-name-index-without-sizes"])
         let spans = "SELECT member_id, start_date, registered_from, registered_through FROM membership_period ORDER BY 1, 2"
         let migrated = try upgraded.writer.read { db in try Row.fetchAll(db, sql: spans) }
         #expect(migrated.map { "\($0[0] as Int) \(($0[2] as Int?).map(String.init) ?? "-")…\(($0[3] as Int?).map(String.init) ?? "-")" }
@@ -195,7 +197,7 @@ struct MigrationTests {
         let oldCounts = try days.map { day in try DatabaseQueue(path: path).read { db in try Registry.count(db, on: day) } }
 
         let upgraded = try Registry.open(path: path, mode: .createOrUpgrade)
-        #expect(upgraded.appliedMigrations == ["v8-period-span-columns"])
+        #expect(upgraded.appliedMigrations == ["v8-period-span-columns", "v9-name-index-without-sizes"])
         try upgraded.writer.read { db in
             #expect(try Row.fetchAll(db, sql: "SELECT \(columns) FROM membership_period ORDER BY id") == before)
             let order = try Row.fetchAll(db, sql: "PRAGMA table_info(membership_period)").map { $0["name"] as String }
