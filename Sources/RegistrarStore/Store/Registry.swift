@@ -109,15 +109,18 @@ public struct Registry: Sendable {
 
     /// SQLite's allocation statistics cost a process-wide mutex on every allocation it makes, a few
     /// per cent of an import, and nothing here reads them. Off before SQLite first initialises
-    /// (afterwards SQLite refuses the change, which is harmless).
-    static let memoryStatisticsOff: Void = {
+    /// (afterwards SQLite refuses the change, which is harmless). With them, once per process, the
+    /// C library's mmap threshold is fixed (`registrar_malloc_fixed_mmap_threshold`), so large blocks
+    /// an import frees go back to the system.
+    static let oneTimeSettings: Void = {
         _ = registrar_sqlite_disable_memory_statistics()
         _ = registrar_sqlite_enable_uri_filenames()
+        _ = registrar_malloc_fixed_mmap_threshold()
     }()
 
     /// Every connection the registry opens is configured here, so SQLite's one-time settings come first.
     static func configuration() -> Configuration {
-        memoryStatisticsOff
+        oneTimeSettings
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Two registrar processes on one file wait for each other instead of failing at once: long
@@ -131,7 +134,7 @@ public struct Registry: Sendable {
 
     /// A connection that only looks: before a file is known to be ours, or to read it unchanged.
     static func readOnlyConfiguration() -> Configuration {
-        memoryStatisticsOff
+        oneTimeSettings
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(300)
