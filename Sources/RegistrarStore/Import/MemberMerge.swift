@@ -25,6 +25,9 @@ final class MemberMerge {
     private let previousEnd: FastStatement
     private let insertMember: FastStatement
     private let updateMember: FastStatement
+    /// An update of only the columns that differ, by the `Found.differs` bits that name them: setting
+    /// a column SQLite must rewrite the indexes on it and run the triggers of it (the name index's).
+    private var updatesByColumns: [Int64: FastStatement] = [:]
     private let insertPeriod: FastStatement
     private let setStart: FastStatement
     private let closePeriod: FastStatement
@@ -246,7 +249,9 @@ final class MemberMerge {
             periodChanges = changes
         }
         if !changed.isEmpty {
-            if let failure = try write(updateMember, values, memberID: found.id) { return MemberMerge.rejection(failure) }
+            if let failure = try write(try update(changing: found.differs), values, memberID: found.id) {
+                return MemberMerge.rejection(failure)
+            }
         }
         // A moved join date rewrites who was a member when: audited like a changed column.
         let audited = changed.map(\.sqlName) + (periodChanges.contains(where: \.movesAStart) ? ["join_date"] : [])
@@ -254,6 +259,20 @@ final class MemberMerge {
         see(found.id, line: values.line)
         try apply(periodChanges, memberID: found.id)
         return changed.isEmpty && periodChanges.isEmpty ? .unchanged : .updated
+    }
+
+    /// The update of the columns `differs` names, bound as `updateMember` is (every column at its
+    /// place, the batch and the member after them), made once for each set of columns seen; past 64
+    /// sets, `updateMember`, which sets them all.
+    private func update(changing differs: Int64) throws -> FastStatement {
+        if let statement = updatesByColumns[differs] { return statement }
+        guard updatesByColumns.count < 64 else { return updateMember }
+        let set = columns.indices.filter { differs & (1 << $0) != 0 }.map { "\(columns[$0].sqlName) = ?\($0 + 1)" }
+        let statement = try FastStatement(db, sql: """
+            UPDATE member SET \(set.joined(separator: ", ")), updated_batch = ?\(columns.count + 1) WHERE id = ?\(columns.count + 2)
+            """)
+        updatesByColumns[differs] = statement
+        return statement
     }
 
     /// Inserts the row as a new member with its periods.
