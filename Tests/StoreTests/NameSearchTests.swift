@@ -29,7 +29,8 @@ struct NameSearchTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("registrar-names-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // A first import (the index built once at its end), then the later months (kept by trigger).
+        // A first import (the index built once at its end), then the later months (each adding its new
+        // members' names after its rows, renamed members by trigger).
         let registry = try Demo.load(path: folder.appendingPathComponent("r.sqlite").path, fixtures: Self.fixtures.path,
                                      rejectsFolder: folder.path).0
         let names = try registry.read { db in try String.fetchAll(db, sql: "SELECT name FROM member ORDER BY id") }

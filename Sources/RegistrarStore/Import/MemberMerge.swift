@@ -151,15 +151,16 @@ final class MemberMerge {
         return Found(id: statement.int64(0), differs: differs)
     }
 
-    /// Before the first row: a first import, into a registry with no members, builds the identity
-    /// index after its rows (`IdentityIndexDeferral`) and checks the periods once instead of by
-    /// trigger (`OverlapTriggerDeferral`).
+    /// Before the first row: every import adds its new members' names to the search index once, after
+    /// the rows (`NameIndexDeferral`); a first import, into a registry with no members, also builds the
+    /// identity index after its rows (`IdentityIndexDeferral`) and checks the periods once instead of
+    /// by trigger (`OverlapTriggerDeferral`).
     /// - Parameter fileSize: the roster's size in bytes.
     func beginRows(fileSize: Int) throws {
+        nameDeferral = try NameIndexDeferral(db)
         guard startedEmpty else { return }
         identityDeferral = try IdentityIndexDeferral(db, fileSize: fileSize)
         overlapDeferral = try OverlapTriggerDeferral(db)
-        nameDeferral = try NameIndexDeferral(db)
     }
 
     /// Called when every row is merged, before the snapshot and the commit.
@@ -383,10 +384,18 @@ final class MemberMerge {
         return (absent, current)
     }
 
+    /// Ends each period on the as-of day, with the no-overlap update trigger away meanwhile: ending an
+    /// open period on a day on or after its start (`absentPeriods` finds no other) only shortens it, so
+    /// it cannot overlap a period it did not overlap already, and the trigger would find nothing. With
+    /// it, each close ran under a statement journal of its own, written to a temporary file: the most
+    /// written of a million-row snapshot's files after the WAL.
     func lapse(_ periods: [Int64]) throws {
+        guard !periods.isEmpty else { return }
+        let trigger = try DroppedSchemaObject(db, .trigger, named: OverlapTriggerDeferral.updateTriggerName)
         for id in periods {
             try run(closePeriod) { $0.bind(1, id); $0.bind(2, self.asOf); $0.bind(3, EndReason.absentFromRoster.rawValue); $0.bind(4, self.batchID) }
         }
+        try trigger?.create(db)
     }
 
     // MARK: Explaining SQLite's refusals

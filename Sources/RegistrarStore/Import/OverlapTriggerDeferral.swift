@@ -12,6 +12,8 @@ import RegistrarInput
 /// holds the table to what the trigger would have: no two periods of one member overlap.
 final class OverlapTriggerDeferral {
     static let triggerName = "membership_period_no_overlap_insert"
+    /// Its twin for updates, which a snapshot's lapse sets aside (`MemberMerge.lapse`).
+    static let updateTriggerName = "membership_period_no_overlap_update"
 
     private let db: Database
     private let trigger: DroppedSchemaObject
