@@ -197,6 +197,17 @@ struct ImportTests {
         #expect(try count("2018-12-31") == 1)
         let profile = try store.registry.showMember(key: "M2", reveal: false)
         #expect(profile.periods.last?.endReason == "absent_from_roster")
+        // The lapse sets the no-overlap update trigger aside, and puts it back: it still refuses.
+        let refusal = #expect(throws: RegistryError.self) {
+            try store.registry.write { db in
+                let ids = try Int64.fetchAll(db, sql: """
+                    SELECT p.id FROM membership_period p JOIN member m ON m.id = p.member_id WHERE m.member_no = 'M1'
+                    """)
+                try db.execute(sql: "INSERT INTO membership_period (member_id, start_date, end_date, end_reason) SELECT member_id, '2010-01-01', '2010-12-31', 'resigned' FROM membership_period WHERE id = ?", arguments: [ids[0]])
+                try db.execute(sql: "UPDATE membership_period SET end_date = '2099-12-31' WHERE id = (SELECT max(id) FROM membership_period)")
+            }
+        }
+        #expect("\(String(describing: refusal))".contains("must not overlap"))
     }
 
     /// A key typed with spaces around it (tab, ideographic space) finds the member; one with spaces
