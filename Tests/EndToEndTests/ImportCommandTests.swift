@@ -63,9 +63,12 @@ struct ImportCommandTests {
 
     @Test func aDryRunChangesNothing() throws {
         let scratch = try registry()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: scratch.db))
         let outcome = try scratch.run(["import", "members", repositoryRoot.appendingPathComponent("fixtures/members-2015-12-31.csv").path,
                                        "--as-of", "2015-12-31", "--dry-run", "--format", "json", "--db", scratch.db])
         #expect(outcome.stdout.contains("\"dry_run\" : true") && outcome.stdout.contains("\"inserted\" : 155"))
+        // Byte for byte: a first roster's dry run does not switch the journal (`FirstLoadJournal`).
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.db)) == bytes)
         let count = try scratch.json(["count", "--as-of", "2015-12-31", "--db", scratch.db])
         #expect(count["individual"] as? Int == 0)
     }

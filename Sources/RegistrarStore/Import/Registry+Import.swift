@@ -85,7 +85,10 @@ extension Registry {
                 // million rows), a million-row import stays inside the 64 MiB it is allowed; 12 MiB
                 // peaked at 66 MiB, and more cache measured no faster.
                 try db.execute(sql: "PRAGMA cache_size = -8192")
-                let journalSwitched = try kind == .members && options.firstLoadMayHoldReaders && FirstLoadJournal.begin(db)
+                // Not for a dry run: the switch and back rewrite the file's header, and a dry run leaves
+                // the file as it was, byte for byte.
+                let journalSwitched = try kind == .members && options.firstLoadMayHoldReaders && !options.dryRun
+                    && FirstLoadJournal.begin(db)
                 defer { if journalSwitched { FirstLoadJournal.end(db) } }
                 try db.inTransaction(.immediate) {
                     let started = Timestamp.now()
