@@ -90,11 +90,17 @@ public struct Registry: Sendable {
             return queue
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK && !rolledBack {
             // A first import killed part-way (`FirstLoadJournal`) left its rollback journal, which a
-            // read-only connection may not play back: a connection that may write puts the registry
-            // back as it was, as any SQLite program opening it would, and it is then read as asked.
-            let recovering = try DatabaseQueue(path: path)
-            try recovering.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-            try recovering.close()
+            // read-only connection may not play back: a connection that may write (and waits for
+            // others as every one does) puts the registry back as it was, as any SQLite program
+            // opening it would, and back in WAL mode; it is then read as asked.
+            do {
+                let recovering = try DatabaseQueue(path: path, configuration: configuration())
+                try recovering.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                try recovering.close()
+            } catch let failure as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_PERM]
+                        .contains(failure.resultCode.primaryResultCode) {
+                throw RegistryError.interruptedImport(path: path)
+            }
             return try readOnlyQueue(path: path, rolledBack: true)
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CANTOPEN {
             let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]) as? Int ?? 0
@@ -126,10 +132,23 @@ public struct Registry: Sendable {
         // Two registrar processes on one file wait for each other instead of failing at once: long
         // enough for a million-row import to finish first.
         configuration.busyMode = .timeout(300)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-        }
+        configuration.prepareDatabase { db in try setWAL(db) }
         return configuration
+    }
+
+    /// Puts the connection in WAL mode. While a first import holds the file with a rollback journal
+    /// (`FirstLoadJournal`), SQLite refuses the switch at once, busy, without its busy handler: it is
+    /// tried again until the import ends, for as long as any connection waits for another (300 s).
+    static func setWAL(_ db: Database) throws {
+        let deadline = Date().addingTimeInterval(300)
+        while true {
+            do {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                return
+            } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
+        }
     }
 
     /// A connection that only looks: before a file is known to be ours, or to read it unchanged.

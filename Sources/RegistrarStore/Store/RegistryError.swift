@@ -23,6 +23,9 @@ public enum RegistryError: Error, Sendable, Equatable {
     case busy(path: String)
     /// A read-only folder, and a `-wal` beside the file with changes SQLite cannot read without a `-shm`.
     case unreadableJournal(path: String)
+    /// A first import was stopped part-way and left its rollback journal, which cannot be played back
+    /// because the file or its folder cannot be written (`FirstLoadJournal`).
+    case interruptedImport(path: String)
     /// A `YYYY-MM-DD` or other value in the registry that is not what the schema allows.
     case badStoredValue(table: String, column: String)
 
@@ -80,6 +83,9 @@ extension RegistryError: UserFacingError {
         case .unreadableJournal(let path):
             Text(en: "\(path) is in a read-only folder beside a \(path)-wal holding changes that cannot be read from there; copy both files to a writable folder and run the command on the copy",
                  zh: "\(path) 位于只读文件夹，旁边的 \(path)-wal 中有无法在此读取的改动；请把这两个文件复制到可写文件夹，再对副本运行命令")(language)
+        case .interruptedImport(let path):
+            Text(en: "an import into \(path) was stopped part-way and left \(path)-journal, which puts the registry back as it was; make \(path) and its folder writable and run any registrar command; never copy \(path) without \(path)-journal",
+                 zh: "导入 \(path) 时中途停止，留下了 \(path)-journal，可将会员库恢复原状；请使 \(path) 及其文件夹可写，再运行任一 registrar 命令；切勿只复制 \(path) 而不带 \(path)-journal")(language)
         case .badStoredValue(let table, let column):
             Text(en: "the registry holds a value in \(table).\(column) that registrar never stores there (was the file edited by hand?); run `registrar check` and restore your last backup if it reports damage",
                  zh: "会员库 \(table).\(column) 中有 registrar 不会写入的值（文件是否被手工修改过？）；请运行 `registrar check`，如报告损坏请恢复最近的备份")(language)
