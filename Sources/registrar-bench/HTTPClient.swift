@@ -62,7 +62,10 @@ final class HTTPClient {
         var bytes = Array(request.utf8) + (body ?? [])
         var sent = 0
         while sent < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.send(socket, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return Glibc.send(socket, base + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
+            }
             guard n > 0 else { throw reset("send") }
             sent += n
         }

@@ -338,9 +338,10 @@ package final class OrderedRecords {
             }
             next += 1
             try buffer.withUnsafeMutableBytes { bytes in
+                guard let base = bytes.baseAddress else { return } // never empty: it holds the record
                 var done = 0
                 while done < range.count {
-                    let count = pread(file.descriptor, bytes.baseAddress! + filled + done, range.count - done, off_t(range.lowerBound + done))
+                    let count = pread(file.descriptor, base + filled + done, range.count - done, off_t(range.lowerBound + done))
                     guard count > 0 else {
                         throw InputError(file: file.displayName, problem: Text(
                             en: "read failed (\(count < 0 ? String(cString: strerror(errno)) : "the file became shorter"))",

@@ -176,12 +176,13 @@ public struct BoardCheck: Sendable {
             return BoardRule(key: key, title: title, verdict: .notApplicable, numbers: numbers, reason: reason, notes: notes, named: [])
         }
         let before = RoundedPercent(ratioOf: previous, to: previousComposition.directors)
+        let now = RoundedPercent(ratioOf: count, to: total) // the share above, there being directors
         let fell = count * previousComposition.directors < previous * total
         let reason = fell
-            ? Text(en: "Not met: \(what.en) directors fell from \(before.text)% (\(previous) of \(previousComposition.directors), term \(previousTerm.termNo)) to \(share!.text)% (\(count) of \(total)); the share should rise.",
-                   zh: "不符合：\(what.zh)理事比例由第\(previousTerm.termNo)届的\(before.text)%（\(previousComposition.directors)名中\(previous)名）降至\(share!.text)%（\(total)名中\(count)名）；该比例应提高。")
-            : Text(en: "Met: \(what.en) directors \(share!.text)% (\(count) of \(total)), not below \(before.text)% (\(previous) of \(previousComposition.directors)) in term \(previousTerm.termNo).",
-                   zh: "符合：\(what.zh)理事比例\(share!.text)%（\(total)名中\(count)名），不低于第\(previousTerm.termNo)届的\(before.text)%（\(previousComposition.directors)名中\(previous)名）。")
+            ? Text(en: "Not met: \(what.en) directors fell from \(before.text)% (\(previous) of \(previousComposition.directors), term \(previousTerm.termNo)) to \(now.text)% (\(count) of \(total)); the share should rise.",
+                   zh: "不符合：\(what.zh)理事比例由第\(previousTerm.termNo)届的\(before.text)%（\(previousComposition.directors)名中\(previous)名）降至\(now.text)%（\(total)名中\(count)名）；该比例应提高。")
+            : Text(en: "Met: \(what.en) directors \(now.text)% (\(count) of \(total)), not below \(before.text)% (\(previous) of \(previousComposition.directors)) in term \(previousTerm.termNo).",
+                   zh: "符合：\(what.zh)理事比例\(now.text)%（\(total)名中\(count)名），不低于第\(previousTerm.termNo)届的\(before.text)%（\(previousComposition.directors)名中\(previous)名）。")
         return BoardRule(key: key, title: title, verdict: fell ? .notMet : .met, numbers: numbers, reason: reason, notes: notes, named: [])
     }
 

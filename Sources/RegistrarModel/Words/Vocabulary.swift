@@ -21,7 +21,10 @@ public struct Vocabulary<Value: Sendable>: Sendable {
             }
             let candidate = UnsafeBufferPointer(rebasing: lowered[0..<bytes.count])
             for (word, value) in entries where word.count == candidate.count
-                && word.withUnsafeBufferPointer({ memcmp($0.baseAddress!, candidate.baseAddress!, candidate.count) == 0 }) {
+                && word.withUnsafeBufferPointer({ word in
+                    guard let a = word.baseAddress, let b = candidate.baseAddress else { return candidate.isEmpty }
+                    return memcmp(a, b, candidate.count) == 0
+                }) {
                 return value
             }
             return nil

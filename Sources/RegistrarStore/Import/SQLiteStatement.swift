@@ -21,7 +21,10 @@ struct FastStatement {
     init(_ db: Database, sql: String) throws {
         owner = try db.makeStatement(sql: sql)
         handle = owner.sqliteStatement
-        connection = db.sqliteConnection!
+        guard let connection = db.sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the registry's connection is closed")
+        }
+        self.connection = connection
     }
 
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
