@@ -15,17 +15,8 @@ struct ConcurrencyAndTerminalTests {
         let scratch = try Scratch()
         try scratch.run(["init", "--db", scratch.db])
         let roster = try bigRoster(scratch, rows: 80_000)
-        let importer = Process()
-        importer.executableURL = registrarBinary
-        importer.arguments = ["import", "members", roster, "--as-of", "2019-12-31", "--db", scratch.db]
-        importer.standardOutput = FileHandle.nullDevice
-        importer.standardError = FileHandle.nullDevice
-        try importer.run()
-        let wal = scratch.db + "-wal"
-        for _ in 0..<500 where importer.isRunning {
-            if let size = try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int, size > 256 << 10 { break }
-            usleep(10_000)
-        }
+        let importer = try scratch.start(["import", "members", roster, "--as-of", "2019-12-31", "--db", scratch.db])
+        scratch.waitForWrites(of: importer, over: 256 << 10)
         let concurrent = try scratch.run(["settings", "set", "growth.goal", "16", "--db", scratch.db])
         importer.waitUntilExit()
         #expect(importer.terminationStatus == 0)

@@ -87,20 +87,9 @@ struct ImportCommandTests {
         var text = "会员编号,姓名,入会日期\n"
         for index in 0..<150_000 { text += "K\(index),会员\(index),2016-01-01\n" }
         try text.write(toFile: roster, atomically: true, encoding: .utf8)
-        func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
-        let sizeBefore = size(scratch.db)
-        let process = Process()
-        process.executableURL = registrarBinary
-        process.arguments = ["import", "members", roster, "--as-of", "2019-12-31", "--db", scratch.db]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait until the import has written into its transaction (the WAL, or the file itself with
-        // its rollback journal beside it, grows), then kill it.
-        for _ in 0..<600 where process.isRunning {
-            if size(scratch.db + "-wal") > 1 << 20 || size(scratch.db) > sizeBefore + 1 << 20 { break }
-            usleep(20_000)
-        }
+        let process = try scratch.start(["import", "members", roster, "--as-of", "2019-12-31", "--db", scratch.db])
+        // Wait until the import has written into its transaction, then kill it.
+        scratch.waitForWrites(of: process, over: 1 << 20)
         let journalAtKill = FileManager.default.fileExists(atPath: scratch.db + "-journal")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -114,19 +103,11 @@ struct ImportCommandTests {
         let count = try scratch.json(["count", "--as-of", "2019-12-31", "--db", scratch.db])
         #expect(count["individual"] as? Int == (registryHasMembers ? 1 : 0))
         #expect(!FileManager.default.fileExists(atPath: scratch.db + "-journal"))
-        #expect(try journalMode(scratch.db) == "wal\n")
+        #expect(try sqlite3(scratch.db, "PRAGMA journal_mode") == "wal\n")
         // Sound, and a first import's index and trigger, dropped inside its transaction, are back.
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        check.arguments = [scratch.db, "PRAGMA integrity_check", """
+        #expect(try sqlite3(scratch.db, "PRAGMA integrity_check", """
             SELECT name FROM sqlite_master WHERE name IN ('member_identity', 'membership_period_no_overlap_insert') ORDER BY name
-            """]
-        let pipe = Pipe()
-        check.standardOutput = pipe
-        try check.run()
-        check.waitUntilExit()
-        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                == "ok\nmember_identity\nmembership_period_no_overlap_insert\n")
+            """) == "ok\nmember_identity\nmembership_period_no_overlap_insert\n")
         // And the next import goes in whole, and leaves the registry in WAL mode.
         let small = scratch.path("small.csv")
         try (["会员编号,姓名,入会日期"] + (0..<1000).map { "K\($0),会员\($0),2016-01-01" }).joined(separator: "\n")
@@ -134,13 +115,14 @@ struct ImportCommandTests {
         #expect(try scratch.run(["import", "members", small, "--as-of", "2019-12-31", "--db", scratch.db]).status == 0)
         #expect(try scratch.json(["count", "--as-of", "2019-12-31", "--db", scratch.db])["individual"] as? Int
                 == 1000 + (registryHasMembers ? 1 : 0))
-        #expect(try journalMode(scratch.db) == "wal\n")
+        #expect(try sqlite3(scratch.db, "PRAGMA journal_mode") == "wal\n")
     }
 
-    func journalMode(_ db: String) throws -> String {
+    /// What the sqlite3 shell prints for `statements` on `db`.
+    func sqlite3(_ db: String, _ statements: String...) throws -> String {
         let mode = Process()
         mode.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        mode.arguments = [db, "PRAGMA journal_mode"]
+        mode.arguments = [db] + statements
         let pipe = Pipe()
         mode.standardOutput = pipe
         try mode.run()
@@ -159,12 +141,7 @@ struct ImportCommandTests {
             return path
         }
         let first = try roster("first.csv", "A", 100_000), second = try roster("second.csv", "B", 1000)
-        let process = Process()
-        process.executableURL = registrarBinary
-        process.arguments = ["import", "members", first, "--as-of", "2019-12-31", "--db", scratch.db]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try scratch.start(["import", "members", first, "--as-of", "2019-12-31", "--db", scratch.db])
         for _ in 0..<500 where process.isRunning && !FileManager.default.fileExists(atPath: scratch.db + "-journal") { usleep(2_000) }
         let outcome = try scratch.run(["import", "members", second, "--as-of", "2019-12-31", "--db", scratch.db])
         process.waitUntilExit()

@@ -59,6 +59,30 @@ final class Scratch {
                        stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Starts the real binary in the background, its output discarded: a command to kill, or to run
+    /// another beside.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = registrarBinary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits, while `process` runs, until the import it is has written over `bytes` into its
+    /// transaction: into the WAL, or, for a first import with its rollback journal
+    /// (`FirstLoadJournal`), into the file itself.
+    func waitForWrites(of process: Process, over bytes: Int) {
+        func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        let before = size(db)
+        for _ in 0..<1200 where process.isRunning {
+            if size(db + "-wal") > bytes || size(db) > before + bytes { return }
+            usleep(10_000)
+        }
+    }
+
     func json(_ arguments: [String]) throws -> [String: Any] {
         let outcome = try run(arguments + ["--format", "json"])
         guard outcome.status == 0,

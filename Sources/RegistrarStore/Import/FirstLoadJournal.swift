@@ -28,6 +28,6 @@ enum FirstLoadJournal {
     /// Back to WAL, as every connection opens the registry (`Registry.configuration`); a registry left in
     /// rollback mode by a failed switch is put back by the next one.
     static func end(_ db: Database) {
-        _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        try? Registry.setWAL(db)
     }
 }

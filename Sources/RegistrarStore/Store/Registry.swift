@@ -131,16 +131,20 @@ public struct Registry: Sendable {
         configuration.foreignKeysEnabled = true
         // Two registrar processes on one file wait for each other instead of failing at once: long
         // enough for a million-row import to finish first.
-        configuration.busyMode = .timeout(300)
+        configuration.busyMode = .timeout(busyWait)
         configuration.prepareDatabase { db in try setWAL(db) }
         return configuration
     }
 
+    /// How long a connection waits for another that holds the registry: long enough for a
+    /// million-row import to finish first.
+    static let busyWait: TimeInterval = 300
+
     /// Puts the connection in WAL mode. While a first import holds the file with a rollback journal
     /// (`FirstLoadJournal`), SQLite refuses the switch at once, busy, without its busy handler: it is
-    /// tried again until the import ends, for as long as any connection waits for another (300 s).
+    /// tried again until the import ends, for as long as any connection waits for another (`busyWait`).
     static func setWAL(_ db: Database) throws {
-        let deadline = Date().addingTimeInterval(300)
+        let deadline = Date().addingTimeInterval(busyWait)
         while true {
             do {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
@@ -156,7 +160,7 @@ public struct Registry: Sendable {
         oneTimeSettings
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(300)
+        configuration.busyMode = .timeout(busyWait)
         return configuration
     }
 
