@@ -99,4 +99,31 @@ struct RecordOrderTests {
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
         #expect(Set(keys.map(\.ordinal)).count == 5_000)
     }
+
+    /// A file written to while it is read (a roster still being saved) is refused with one message,
+    /// whether read as it is or in an order found before it changed; no crash, no half-read import.
+    @Test func aFileThatChangesWhileItIsReadIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("roster.csv").path
+        let shuffled = "no,name\n" + (1...40).map { "M\(($0 * 17) % 41),x\n" }.joined()
+        try shuffled.write(toFile: path, atomically: false, encoding: .utf8)
+        let order = try #require(RecordOrder.of(path: path, column: 0))
+        // More records than the order knows, at other offsets.
+        try ("no,name\n" + (1...80).map { "N\(($0 * 13) % 83),y\n" }.joined()).write(toFile: path, atomically: false, encoding: .utf8)
+        let inOrder = try CSVReader(path: path, displayName: "roster.csv", encoding: .utf8, order: order)
+        let refused = #expect(throws: InputError.self) { try inOrder.forEachRecord { _ in } }
+        #expect(refused?.message(.en) == RawFile.changed("roster.csv").message(.en))
+
+        try shuffled.write(toFile: path, atomically: false, encoding: .utf8)
+        let asItIs = try CSVReader(path: path, displayName: "roster.csv", encoding: .utf8)
+        _ = try asItIs.nextRecord()
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("M99,z\n".utf8))
+        try handle.close()
+        let appended = #expect(throws: InputError.self) { try asItIs.forEachRecord { _ in } }
+        #expect(appended?.message(.zh).contains("读取期间文件发生了变化") == true)
+    }
 }

@@ -91,7 +91,7 @@ struct FirstImportDeferralTests {
         #expect(lines == ["4", "5", "6"] + first.keys.sorted { Int($0)! < Int($1)! })
         for reject in deferredRejects {
             let line = String(reject.prefix(while: { $0 != "," }))
-            if let earlier = first[line] { #expect(reject.contains("first on line \(earlier))"), "\(reject)") }
+            if let earlier = first[line] { #expect(reject.contains("the row on line \(earlier),"), "\(reject)") }
         }
         let members = "SELECT member_no, name, id_number, orcid FROM member WHERE member_no IS NOT 'Z999' ORDER BY member_no, id_number"
         let periods = """

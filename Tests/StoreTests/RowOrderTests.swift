@@ -217,4 +217,50 @@ struct RowOrderTests {
         let names = try store.registry.read { db in try String.fetchAll(db, sql: "SELECT name FROM member ORDER BY member_no") }
         #expect(names == ["一号", "五,号", "九\r\n号"])
     }
+
+    /// Two rows for one member, in files whose order is not member-number order exactly: by identity
+    /// number with no member number (decided after every numbered row), by a number in full-width
+    /// letters (decided as stored, in ASCII), by numbers alike in their first 12 bytes, by numbers
+    /// exported in numeric order (2 before 10; stored text puts 10 first). The row kept is the first in
+    /// member-number order, whatever the file's order; the other is rejected naming it. In an empty
+    /// registry and in one with members.
+    static let twoRowsForOneMember: [(rows: [String], kept: [String], rejected: [String])] = [
+        (["M005,五号,男,\(id(5)),,2015-01-01,,正常", "M001,一号,男,\(id(1)),,2015-01-01,,正常", ",无编号,男,\(id(1)),,2015-01-01,,正常"],
+         ["M001 一号", "M005 五号"], ["4 line 3"]),
+        ([",无编号,男,\(id(1)),,2015-01-01,,正常", "M005,五号,男,\(id(5)),,2015-01-01,,正常", "M001,一号,男,\(id(1)),,2015-01-01,,正常"],
+         ["M001 一号", "M005 五号"], ["2 line 4"]),
+        (["M009,九号,男,\(id(9)),,2015-01-01,,正常", "M005,五号,男,\(id(5)),,2015-01-01,,正常",
+          "Ｍ001,张一,男,\(id(1)),,2015-01-01,,正常", "M001,张二,男,\(id(1)),,2015-01-01,,正常"],
+         ["M001 张一", "M005 五号", "M009 九号"], ["5 line 4"]),
+        (["Q001,丘,男,\(id(7)),,2015-01-01,,正常", "P0000000000002,二号,男,\(id(2)),,2015-01-01,,正常",
+          "P0000000000001,一号,男,\(id(2)),,2015-01-01,,正常"],
+         ["P0000000000001 一号", "Q001 丘"], ["3 line 4"]),
+        (["1,一号,男,\(id(1)),,2015-01-01,,正常", "2,二号,男,\(id(2)),,2015-01-01,,正常", "10,十号,男,\(id(2)),,2015-01-01,,正常"],
+         ["1 一号", "10 十号"], ["3 line 4"]),
+        (["10,十号,男,\(id(2)),,2015-01-01,,正常", "2,二号,男,\(id(2)),,2015-01-01,,正常", "1,一号,男,\(id(1)),,2015-01-01,,正常"],
+         ["1 一号", "10 十号"], ["3 line 2"]),
+    ]
+
+    @Test(arguments: 0..<6, [false, true])
+    func ofTwoRowsForOneMemberTheFirstInMemberNumberOrderIsKept(_ index: Int, registryHasMembers: Bool) throws {
+        let (rows, kept, rejected) = Self.twoRowsForOneMember[index]
+        let store = try TemporaryRegistry()
+        let options = ImportOptions(asOf: Day(iso: "2018-12-31")!)
+        if registryHasMembers {
+            let path = try writeRoster(["Z999,另一位,男,\(Self.id(99)),,2015-01-01,,正常"], in: store)
+            _ = try store.registry.importFile(.members, path: path, options: options)
+        }
+        let summary = try store.registry.importFile(.members, path: try writeRoster(rows, in: store), options: options)
+        let members = try store.registry.read { db in
+            try Row.fetchAll(db, sql: "SELECT member_no, name FROM member WHERE member_no IS NOT 'Z999' ORDER BY member_no")
+                .map { "\($0["member_no"] as String? ?? "-") \($0["name"] as String)" }
+        }
+        #expect(members == kept)
+        let rejects = try String(contentsOfFile: try #require(summary.rejectsFile), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst()
+            .map { line in
+                "\(line.prefix { $0 != "," }) " + (line.firstRange(of: "the row on line ").map { "line " + line[$0.upperBound...].prefix { $0.isNumber } } ?? String(line))
+            }
+        #expect(rejects == rejected)
+    }
 }

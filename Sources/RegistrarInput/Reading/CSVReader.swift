@@ -59,6 +59,17 @@ public final class CSVReader {
         buffer.reserveCapacity(RawFile.chunkSize * 2)
     }
 
+    /// The file as it must still be when its end is read.
+    var sourceVersion: RawFile.Version { source.version }
+
+    /// The line of the next record read in `order`; a record more than the order holds means the file
+    /// has changed since its order was found.
+    private func nextOrderedLine(_ order: RecordOrder) throws -> Int {
+        guard ordinal < order.count else { throw RawFile.changed(displayName) }
+        defer { ordinal += 1 }
+        return order.line(ofRecord: Int(order.sequence[ordinal]))
+    }
+
     /// The size of the file being read, in bytes, for a progress display.
     package var fileSize: Int { source.fileSize }
 
@@ -83,6 +94,16 @@ public final class CSVReader {
 
     /// Calls `body` with each record in order; the record is only valid during the call.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        do {
+            try readRecords(body)
+        } catch let error where error is InputError || error is NotUTF8 {
+            // What looks like damage in a file being written meanwhile is that it changed.
+            if source.hasChanged { throw RawFile.changed(displayName) }
+            throw error
+        }
+    }
+
+    private func readRecords(_ body: (CSVRecord) throws -> Void) throws {
         while true {
             let outcome = try parse()
             switch outcome {
@@ -97,7 +118,7 @@ public final class CSVReader {
             case .record(let next, let lines, let blank):
                 position = next
                 record.line = line
-                if !blank, let order { record.line = order.line(ofRecord: Int(order.sequence[ordinal])); ordinal += 1 }
+                if !blank, let order { record.line = try nextOrderedLine(order) }
                 // The bytes up to this record's end, not the chunk read ahead of it (exact for UTF-8).
                 record.bytesRead = max(0, source.bytesRead - (buffer.count - next))
                 line += lines
@@ -107,7 +128,7 @@ public final class CSVReader {
                 record.reset()
                 record.oversize = why
                 record.line = line
-                if let order { record.line = order.line(ofRecord: Int(order.sequence[ordinal])); ordinal += 1 }
+                if let order { record.line = try nextOrderedLine(order) }
                 record.bytesRead = source.bytesRead
                 line += lines
                 try body(record)

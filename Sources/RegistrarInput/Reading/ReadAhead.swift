@@ -20,10 +20,12 @@ package enum ReadAhead {
     ///   - reader: used by the reading thread only, from the call until it returns.
     ///   - column: the field whose order the records come in (`CSVReader.forEachRecord(orderedBy:)`);
     ///     nil for the file's order.
+    ///   - exactly: in `RecordOrder.exact`'s order of that field instead.
     ///   - check: the reading thread's own work on a record (it may keep state: it runs on one thread).
     package static func run<Checked>(
         reader: CSVReader,
         orderedBy column: Int? = nil,
+        exactly: Bool = false,
         check: @escaping (CSVRecord) -> Checked,
         body: (CSVRecord, Checked) throws -> Void
     ) throws {
@@ -35,7 +37,11 @@ package enum ReadAhead {
             batch.reserveCapacity(batchSize)
             do {
                 let records: ((CSVRecord) throws -> Void) throws -> Void = { body in
-                    if let column { try reader.forEachRecord(orderedBy: column, body) } else { try reader.forEachRecord(body) }
+                    switch (column, exactly) {
+                    case (let column?, false): try reader.forEachRecord(orderedBy: column, body)
+                    case (let column?, true): try reader.forEachRecord(exactlyOrderedBy: column, body)
+                    case (nil, _): try reader.forEachRecord(body)
+                    }
                 }
                 try records { record in
                     batch.append((record.detached(), check(record)))

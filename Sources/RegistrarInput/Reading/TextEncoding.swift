@@ -88,9 +88,40 @@ package final class RawFile {
                                                               zh: "无法读取（\(String(cString: strerror(errno)))）"))
         }
         self.displayName = displayName
+        opened = RawFile.version(of: descriptor)
     }
 
     deinit { close(descriptor) }
+
+    /// The file as it was when opened: a roster still being written while it is imported is refused,
+    /// not imported half old and half new (or, read in member-number order, at offsets that no longer
+    /// start its records).
+    package let opened: Version
+
+    /// What tells one state of a file from another without reading it.
+    package struct Version: Equatable, Sendable {
+        var device: UInt64 = 0, inode: UInt64 = 0, size: Int = 0
+        var modified: Int = 0, modifiedNanoseconds: Int = 0, changed: Int = 0, changedNanoseconds: Int = 0
+    }
+
+    private static func version(of descriptor: Int32) -> Version {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return Version() }
+        return Version(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int(status.st_size),
+                       modified: Int(status.st_mtim.tv_sec), modifiedNanoseconds: Int(status.st_mtim.tv_nsec),
+                       changed: Int(status.st_ctim.tv_sec), changedNanoseconds: Int(status.st_ctim.tv_nsec))
+    }
+
+    /// Throws `changed` unless the file is still as it was in `version`.
+    package func refuseIfChanged(since version: Version) throws {
+        guard RawFile.version(of: descriptor) == version else { throw RawFile.changed(displayName) }
+    }
+
+    package static func changed(_ displayName: String) -> InputError {
+        InputError(file: displayName, problem: Text(
+            en: "the file changed while it was being read, so nothing was imported; import it again once it is completely saved (or import a copy of it)",
+            zh: "读取期间文件发生了变化，因此未导入任何数据；请在文件完全保存后重新导入（或导入它的副本）"))
+    }
 
     /// The file's size in bytes.
     package var size: Int {

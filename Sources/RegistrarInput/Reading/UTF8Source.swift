@@ -22,6 +22,9 @@ package final class UTF8Source {
     private let firstInvalidUTF8: (offset: Int, line: Int)?
     /// Checks UTF-8 as it is read, for a file no survey has checked.
     private var validator: UTF8Validator?
+    /// The file as it must still be when its end is reached: as it was opened, or, for records read
+    /// in an order, as it was when the order was found.
+    package let version: RawFile.Version
 
     /// - Parameter validating: check that UTF-8 text is UTF-8 while reading it, throwing `NotUTF8`
     ///   at the first byte that is not; without it the caller has surveyed the file already.
@@ -30,6 +33,7 @@ package final class UTF8Source {
         let file = try RawFile(path: path, displayName: displayName)
         self.file = file
         ordered = order.map { OrderedRecords(file: file, order: $0) }
+        version = order?.version ?? file.opened
         atStart = order == nil
         self.encoding = encoding
         self.firstInvalidUTF8 = firstInvalidUTF8
@@ -49,6 +53,9 @@ package final class UTF8Source {
         if let converter { iconv_close(converter) }
     }
 
+    /// Whether the file is no longer as it was in `version`.
+    package var hasChanged: Bool { (try? file.refuseIfChanged(since: version)) == nil }
+
     /// The size of the file, in bytes.
     package var fileSize: Int { file.size }
 
@@ -57,6 +64,7 @@ package final class UTF8Source {
         let count = try ordered?.read(into: &raw) ?? file.read(into: &raw)
         bytesRead += count
         if count == 0 {
+            try file.refuseIfChanged(since: version)
             if !carried.isEmpty { throw invalid(offset: bytesRead - carried.count, line: linesBeforeCarry) }
             if let pending = validator?.pending, pending > 0 { throw NotUTF8(offset: bytesRead - pending) }
             return false

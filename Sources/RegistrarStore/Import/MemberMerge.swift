@@ -2,6 +2,11 @@ import GRDB
 import RegistrarModel
 import RegistrarInput
 
+/// Two rows for one member, met when the rows had not all come in member-number order exactly: the
+/// import is read again in that order (`RecordOrder.exact`, `Registry.importFile`), so which of the two
+/// is kept does not depend on the file's order.
+struct MetOutOfMemberNumberOrder: Error {}
+
 /// Merges validated individual-roster rows into the registry, inside the import's transaction.
 ///
 /// One look-up per row finds the member (by member number, else identity number) and which of the
@@ -50,8 +55,53 @@ final class MemberMerge {
     /// The name search index's insert trigger while a first import has it away (`NameIndexDeferral`).
     private var nameDeferral: NameIndexDeferral?
 
+    /// Whether the rows have come in member-number order exactly, so far.
+    private var ordering: Ordering
+
+    /// The order rows for one member are decided in, whatever the file's: by member number as stored
+    /// (SQLite's BINARY order), rows without one after all the others, equal numbers by line.
+    /// `CSVReader.forEachRecord(orderedBy:)` comes near it (the rows before the first that falls in
+    /// file order, the rest by their first 12 bytes as written); when two rows for one member meet
+    /// after a row out of that order, the merge stops (`MetOutOfMemberNumberOrder`) and the import is
+    /// read again in `RecordOrder.exact`'s order, which is this one.
+    private struct Ordering {
+        /// Set for the import read in `RecordOrder.exact`'s order: then nothing is out of order.
+        let exact: Bool
+        private var last: [UInt8] = []
+        private var lastHadNumber = true
+        private var lastLine = 0
+        private(set) var outOfOrder = false
+
+        init(exact: Bool) {
+            self.exact = exact
+            last.reserveCapacity(64)
+        }
+
+        mutating func see(_ values: MemberValues) {
+            guard !exact, !outOfOrder else { return }
+            values.withStorage { storage in
+                let number = storage.text(.memberNo).map { UnsafeRawBufferPointer(start: $0.pointer, count: $0.count) }
+                let comesBefore: Bool
+                switch (number, lastHadNumber) {
+                case (nil, _): comesBefore = !lastHadNumber && values.line < lastLine
+                case (_?, false): comesBefore = true
+                case (let number?, true):
+                    let order = RecordOrder.compare(number, last)
+                    comesBefore = order < 0 || (order == 0 && values.line < lastLine)
+                }
+                if comesBefore { outOfOrder = true }
+                last.removeAll(keepingCapacity: true)
+                if let number { last.appendBytes(number) }
+                lastHadNumber = number != nil
+                lastLine = values.line
+            }
+        }
+    }
+
     /// - Parameter columns: the member columns the file carries; the others are left as they are.
-    init(db: Database, batchID: Int64, asOf: Day, columns: [MemberColumn]) throws {
+    /// - Parameter exactOrder: the rows come in `RecordOrder.exact`'s order.
+    init(db: Database, batchID: Int64, asOf: Day, columns: [MemberColumn], exactOrder: Bool = false) throws {
+        ordering = Ordering(exact: exactOrder)
         self.db = db
         self.batchID = batchID
         self.asOf = asOf
@@ -220,6 +270,7 @@ final class MemberMerge {
     // MARK: Merging
 
     func merge(_ values: MemberValues) throws -> Outcome {
+        ordering.see(values)
         if startedEmpty, let outcome = try insertIfKeysAreFree(values) {
             return outcome
         }
@@ -228,9 +279,11 @@ final class MemberMerge {
         }
         let firstLine = seenLine[found.id]
         if firstLine > 0 {
+            // Of two rows for one member, the one kept is the first in member-number order (`Ordering`).
+            if ordering.outOfOrder { throw MetOutOfMemberNumberOrder() }
             return .rejected(column: nil, reason: Text(
-                en: "the same member appears again (first on line \(firstLine)); keep one row per member",
-                zh: "同一会员重复出现（首次在第 \(firstLine) 行）；每位会员只保留一行"))
+                en: "the same member as the row on line \(firstLine), which was imported; keep one row per member",
+                zh: "与第 \(firstLine) 行是同一会员（该行已导入）；每位会员只保留一行"))
         }
         let changed = found.differs == 0 ? [] : columns.indices.filter { found.differs & (1 << $0) != 0 }.map { columns[$0] }
         var latest = try periodWalk.latest(of: found.id)

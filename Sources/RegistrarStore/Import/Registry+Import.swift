@@ -19,7 +19,16 @@ extension Registry {
         // The file's digest does not depend on how it is read: hashed once, however many attempts.
         let digest = BackgroundDigest(path: path, displayName: name)
         func attempt(_ reading: Reading) throws -> ImportSummary {
-            try importFile(kind, path: path, name: name, reading: reading, digest: digest, options: options, progress: progress)
+            do {
+                return try importFile(kind, path: path, name: name, reading: reading, exactOrder: false,
+                                      digest: digest, options: options, progress: progress)
+            } catch is MetOutOfMemberNumberOrder {
+                // Two rows for one member, and the rows did not come exactly in member-number order:
+                // the transaction is rolled back and the file read again in that order exactly, so
+                // which row is kept does not depend on the order of the file.
+                return try importFile(kind, path: path, name: name, reading: reading, exactOrder: true,
+                                      digest: digest, options: options, progress: progress)
+            }
         }
         switch options.encoding {
         case .gb18030:
@@ -54,7 +63,7 @@ extension Registry {
     }
 
     private func importFile(
-        _ kind: FileKind, path: String, name: String, reading: Reading, digest: BackgroundDigest,
+        _ kind: FileKind, path: String, name: String, reading: Reading, exactOrder: Bool, digest: BackgroundDigest,
         options: ImportOptions, progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         let encoding: TextEncoding
@@ -104,7 +113,8 @@ extension Registry {
                     }
                     let mapping = try HeaderMapping(kind: kind, headers: headers, file: name, extra: extra)
                     summary.unknownColumns = mapping.unknownHeaders.map(Sanitized.message)
-                    var importer = try Registry.importer(kind, db, mapping: mapping, batchID: batchID, options: options)
+                    var importer = try Registry.importer(kind, db, mapping: mapping, batchID: batchID, options: options,
+                                                         exactOrder: exactOrder)
                     let report = { (phase: ImportProgress.Phase) -> Void in
                         progress?(ImportProgress(rows: summary.read, bytesRead: size, totalBytes: size, phase: phase))
                     }
@@ -185,9 +195,10 @@ extension Registry {
     }
 
     static func importer(_ kind: FileKind, _ db: Database, mapping: HeaderMapping, batchID: Int64,
-                         options: ImportOptions) throws -> any RowImporter {
+                         options: ImportOptions, exactOrder: Bool = false) throws -> any RowImporter {
         switch kind {
-        case .members: try MemberRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf)
+        case .members:
+            try MemberRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf, exactOrder: exactOrder)
         case .units: try UnitRowImporter(db, mapping: mapping, batchID: batchID, asOf: options.asOf)
         case .integrity: IntegrityRowImporter(db, mapping: mapping, batchID: batchID)
         case .boardSeats: BoardSeatRowImporter(db, mapping: mapping)

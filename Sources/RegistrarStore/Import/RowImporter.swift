@@ -56,6 +56,9 @@ struct MemberRowImporter: RowImporter {
     let merge: MemberMerge
     /// The roster's registration column (`registration_years`), recorded once the rows are in.
     let registrations: RosterRegistrations
+    /// Whether the rows are read in `RecordOrder.exact`'s order, read again after
+    /// `MetOutOfMemberNumberOrder`, or (first) in `CSVReader.forEachRecord(orderedBy:)`'s.
+    let exactOrder: Bool
 
     /// A validated row, or why it cannot be imported.
     enum Checked {
@@ -63,9 +66,10 @@ struct MemberRowImporter: RowImporter {
         case rejected(RowRejection)
     }
 
-    init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: Day) throws {
+    init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: Day, exactOrder: Bool) throws {
+        self.exactOrder = exactOrder
         validator = MemberRowValidator(mapping: mapping, units: try UnitDirectory(db), asOf: asOf)
-        merge = try MemberMerge(db: db, batchID: batchID, asOf: asOf, columns: validator.columns)
+        merge = try MemberMerge(db: db, batchID: batchID, asOf: asOf, columns: validator.columns, exactOrder: exactOrder)
         registrations = RosterRegistrations(db, mapping: mapping, batchID: batchID, asOf: asOf)
     }
 
@@ -86,7 +90,7 @@ struct MemberRowImporter: RowImporter {
         var inFileOrder = true
         do {
             // The order (8 bytes a row) is let go before the first import builds its index.
-            try ReadAhead.run(reader: reader, orderedBy: validator.mapping.column("member_no"), check: { record -> Checked in
+            try ReadAhead.run(reader: reader, orderedBy: validator.mapping.column("member_no"), exactly: exactOrder, check: { record -> Checked in
                 if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
                 switch registrations.years(in: record) {
                 case .failure(let rejection): return .rejected(rejection.keeping(values))
