@@ -85,7 +85,8 @@ struct ImportCommandTests {
         }
         let roster = scratch.path("big.csv")
         var text = "会员编号,姓名,入会日期\n"
-        for index in 0..<150_000 { text += "K\(index),会员\(index),2016-01-01\n" }
+        // Every hundredth row rejected, so its rejects file is being written when the import is killed.
+        for index in 0..<150_000 { text += "K\(index),会员\(index),\(index % 100 == 7 ? "2016-13-01" : "2016-01-01")\n" }
         try text.write(toFile: roster, atomically: true, encoding: .utf8)
         let process = try scratch.start(["import", "members", roster, "--as-of", "2019-12-31", "--db", scratch.db])
         // Wait until the import has written into its transaction, then kill it.
@@ -99,6 +100,8 @@ struct ImportCommandTests {
         }
         // A first import wrote with a rollback journal; the other through the WAL.
         #expect(journalAtKill == !registryHasMembers)
+        // The rejects file it was writing had no name yet: nothing is left of it (it holds rows as written).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path).filter { $0.contains("rejects") } == [])
         // The next command, one that only reads, finds the registry as it was.
         let count = try scratch.json(["count", "--as-of", "2019-12-31", "--db", scratch.db])
         #expect(count["individual"] as? Int == (registryHasMembers ? 1 : 0))

@@ -81,7 +81,7 @@ public struct OutputFile: Sendable {
 
     /// Lets `body` fill the temporary file by its path (SQLite's `VACUUM INTO`), then puts it in place.
     public func produce(_ body: (_ temporaryPath: String) throws -> Void) throws {
-        let writer = try Writer(self)
+        let writer = try Writer(self, named: true)
         do {
             try body(writer.temporaryPath)
             try writer.commit()
@@ -92,15 +92,31 @@ public struct OutputFile: Sendable {
     }
 
     /// A file written piece by piece (a rejects file, an export), then committed or discarded.
+    ///
+    /// Where the system allows it (Linux's `O_TMPFILE`), the file has no name until it is committed,
+    /// so a process killed part-way (kill -9, a crash, the power) leaves nothing behind: a rejects
+    /// file holds identity numbers in clear. Elsewhere, and for `produce`, it is a hidden file beside
+    /// the target, `.NAME.registrar-XXXXXX`.
     public final class Writer {
         public let output: OutputFile
-        package let temporaryPath: String
         private var descriptor: Int32
+        /// The temporary file's path while it has one (always, with `named`).
+        private var temporaryName: String?
 
-        public init(_ output: OutputFile) throws {
+        /// - Parameter named: a temporary file with a path from the start, for `produce`'s body.
+        public init(_ output: OutputFile, named: Bool = false) throws {
             self.output = output
-            let name = (output.path as NSString).lastPathComponent
-            var template = Array((OutputFile.folder(of: output.path) + "/." + name + ".registrar-XXXXXX").utf8CString)
+            let folder = OutputFile.folder(of: output.path)
+            if !named, access("/proc/self/fd", F_OK) == 0 {
+                let unnamed = open(folder, __O_TMPFILE | O_DIRECTORY | O_RDWR, 0o600)
+                if unnamed >= 0 {
+                    fchmod(unnamed, 0o600)
+                    descriptor = unnamed
+                    temporaryName = nil
+                    return
+                }
+            }
+            var template = Array(OutputFile.temporaryTemplate(for: output.path).utf8CString)
             let descriptor = template.withUnsafeMutableBufferPointer { buffer in
                 buffer.baseAddress.map { mkstemp($0) } ?? -1
             }
@@ -110,10 +126,18 @@ public struct OutputFile: Sendable {
             // mkstemp already makes it 0600; fchmod says so whatever the platform or umask.
             fchmod(descriptor, 0o600)
             self.descriptor = descriptor
-            temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            temporaryName = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
 
         deinit { discard() }
+
+        /// The temporary file's path (a writer made `named`).
+        package var temporaryPath: String { temporaryName ?? "/proc/self/fd/\(descriptor)" }
+
+        /// Reads back what was written, from `offset`; the number of bytes read, or -1 (errno).
+        package func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+            pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
+        }
 
         public func append(_ bytes: some Collection<UInt8>) throws {
             guard descriptor >= 0 else { return }
@@ -133,18 +157,45 @@ public struct OutputFile: Sendable {
         /// Flushes the bytes to disk and puts the file in place.
         public func commit() throws {
             guard descriptor >= 0 else { return }
-            let synced = fsync(descriptor) == 0 ? 0 : errno
+            func fail(_ error: Int32) -> OutputFileError {
+                if let temporaryName { unlink(temporaryName) }
+                return OutputFileError(path: output.path, reason: .system(String(cString: strerror(error))))
+            }
+            if fsync(descriptor) != 0 {
+                let error = errno
+                close(descriptor)
+                descriptor = -1
+                throw fail(error)
+            }
+            if temporaryName == nil {
+                // Named only now, beside the target, and at once renamed over it.
+                for _ in 0..<8 where temporaryName == nil {
+                    var template = Array(OutputFile.temporaryTemplate(for: output.path).utf8CString)
+                    template.withUnsafeMutableBufferPointer { buffer in
+                        guard let base = buffer.baseAddress else { return }
+                        for index in (buffer.count - 7)..<(buffer.count - 1) {
+                            base[index] = CChar(bitPattern: Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)[Int.random(in: 0..<36)])
+                        }
+                    }
+                    let name = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 {
+                        temporaryName = name
+                    } else if errno != EEXIST {
+                        break
+                    }
+                }
+                guard temporaryName != nil else {
+                    let error = errno
+                    close(descriptor)
+                    descriptor = -1
+                    throw fail(error)
+                }
+            }
             let closed = close(descriptor) == 0 ? 0 : errno
             descriptor = -1
-            if synced != 0 || closed != 0 {
-                unlink(temporaryPath)
-                throw OutputFileError(path: output.path, reason: .system(String(cString: strerror(synced != 0 ? synced : closed))))
-            }
-            guard rename(temporaryPath, output.path) == 0 else {
-                let error = errno
-                unlink(temporaryPath)
-                throw OutputFileError(path: output.path, reason: .system(String(cString: strerror(error))))
-            }
+            if closed != 0 { throw fail(closed) }
+            guard let temporaryName, rename(temporaryName, output.path) == 0 else { throw fail(errno) }
+            self.temporaryName = nil
         }
 
         /// Leaves the target as it was and removes the temporary file.
@@ -152,8 +203,13 @@ public struct OutputFile: Sendable {
             guard descriptor >= 0 else { return }
             close(descriptor)
             descriptor = -1
-            unlink(temporaryPath)
+            if let temporaryName { unlink(temporaryName) }
         }
+    }
+
+    /// `mkstemp`'s template for a temporary file beside `path`.
+    private static func temporaryTemplate(for path: String) -> String {
+        OutputFile.folder(of: path) + "/." + (path as NSString).lastPathComponent + ".registrar-XXXXXX"
     }
 
     /// Writes every byte, retrying short writes and interruptions; 0, or the errno that stopped it.

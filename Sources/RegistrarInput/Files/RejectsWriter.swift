@@ -80,15 +80,12 @@ package final class RejectsWriter {
         defer { unordered.discard() }
         let sorted = try OutputFile.Writer(output)
         do {
-            let descriptor = open(unordered.temporaryPath, O_RDONLY)
-            guard descriptor >= 0 else { throw OutputFileError(path: output.path, reason: .system(String(cString: strerror(errno)))) }
-            defer { close(descriptor) }
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             func copy(from start: Int, count: Int) throws {
                 var done = 0
                 while done < count {
                     let wanted = min(buffer.count, count - done)
-                    let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(start + done)) }
+                    let got = buffer.withUnsafeMutableBytes { unordered.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: start + done) }
                     guard got > 0 else {
                         throw OutputFileError(path: output.path, reason: .system(got < 0 ? String(cString: strerror(errno)) : "the temporary file became shorter"))
                     }
