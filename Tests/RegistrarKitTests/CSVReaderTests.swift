@@ -68,6 +68,14 @@ struct CSVReaderTests {
         #expect(error?.problem.en.contains("byte 30") == true)
     }
 
+    /// The byte named is the file's own, counted with the GB18030 byte-order mark before it.
+    @Test func aBadByteAfterAGB18030MarkIsNamedAtItsPlace() throws {
+        let path = try temporaryFile([0x84, 0x31, 0x95, 0x33] + Array("a,b\n1,".utf8) + [0xFF, 0xFF] + Array("\n".utf8))
+        let error = #expect(throws: InputError.self) { try readAll(path, encoding: .gb18030) }
+        #expect(error?.line == 2)
+        #expect(error?.problem.en.contains("byte 10 ") == true, "\(String(describing: error?.problem.en))")
+    }
+
     @Test func utf8FilesAreDetectedAndHashed() throws {
         let path = try temporaryFile("abc")
         let survey = try FileSurvey.of(path: path, displayName: "abc.csv")

@@ -82,7 +82,8 @@ package final class UTF8Source {
         case .utf8:
             output.append(contentsOf: raw[start..<count])
         case .gb18030:
-            try transcode(Array(carried) + raw[start..<count], into: &output, chunkStart: bytesRead - count - carried.count)
+            // The transcoded bytes begin after the carried ones and any byte-order mark: offsets count from there.
+            try transcode(Array(carried) + raw[start..<count], into: &output, chunkStart: bytesRead - count - carried.count + start)
         }
         return true
     }
