@@ -100,6 +100,28 @@ struct RecordOrderTests {
         #expect(Set(keys.map(\.ordinal)).count == 5_000)
     }
 
+    /// The exact order holds every record the reader finds, on its line, by the whole normalised value
+    /// (full-width letters as ASCII), empty values last, equal values by line.
+    @Test func theExactOrderIsByTheWholeNormalisedValueWithEmptyOnesLast() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, text) in (Self.files + ["no,name\n,empty first\nＭ2,full width\nM10,a\nM2,b\n\"\",quoted empty\nM100000000000002,c\nM100000000000001,d\n"]).enumerated() {
+            let path = folder.appendingPathComponent("\(index).csv").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let order = try #require(try RecordOrder.exact(path: path, displayName: "t.csv", column: 0, encoding: .utf8, firstInvalidUTF8: nil))
+            let reader = try CSVReader(path: path, displayName: "t.csv", encoding: .utf8, order: order)
+            var records: [String] = []
+            var keys: [(value: String, line: Int)] = []
+            try reader.forEachRecord { records.append("\($0.line): \($0.strings)"); keys.append((FieldNormalizer.normalize($0.string(0)), $0.line)) }
+            #expect(records.sorted() == (try Self.inFileOrder(path)).sorted(), "file \(index)")
+            #expect(zip(keys, keys.dropFirst()).allSatisfy { a, b in
+                if a.value.isEmpty || b.value.isEmpty { return b.value.isEmpty && (!a.value.isEmpty || a.line < b.line) }
+                return Array(a.value.utf8).lexicographicallyPrecedes(Array(b.value.utf8)) || (a.value == b.value && a.line < b.line)
+            }, "file \(index): \(keys)")
+        }
+    }
+
     /// A file written to while it is read (a roster still being saved) is refused with one message,
     /// whether read as it is or in an order found before it changed; no crash, no half-read import.
     @Test func aFileThatChangesWhileItIsReadIsRefused() throws {

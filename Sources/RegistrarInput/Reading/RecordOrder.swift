@@ -30,6 +30,8 @@ package struct RecordOrder {
     package var version = RawFile.Version()
 
     package var count: Int { sequence.count }
+    /// The records whose places it holds (`count`, unless made by a scanner that kept no keys).
+    package var recordCount: Int { offsets.count - 1 }
     /// Where the first record in the order's part of the file starts.
     package var start: Int { Int(offsets[0]) }
 
@@ -105,6 +107,8 @@ package struct RecordOrder {
         package var lines: [UInt32]?
         package var firstLine = 0
         package var keys: [Key] = []
+        /// False for the places of the records only (`RecordOrder.exact` orders them itself).
+        package var keepsKeys = true
         package let fileSize: Int
         /// Records after the header that are passed over, not ordered.
         package let skip: Int
@@ -225,10 +229,11 @@ package struct RecordOrder {
                 // Room for the whole file at the first rows' length, so the arrays are not copied as
                 // they grow (doubling them held both copies at once: 24 MB more at a million rows).
                 let estimate = (fileSize - Int(offsets[0])) / max(1, (recordStart - Int(offsets[0])) / 1024) * 21 / 20 + 1024
-                keys.reserveCapacity(estimate)
+                if keepsKeys { keys.reserveCapacity(estimate) }
                 offsets.reserveCapacity(estimate + 1)
             }
             offsets.append(UInt32(recordStart))
+            guard keepsKeys else { return }
             // Member numbers are trimmed: a key ends before trailing spaces.
             var high = keyHigh, low = keyLow
             if keyLength > 0 { trimTrailingSpaces(&high, &low) }
@@ -257,7 +262,7 @@ package struct RecordOrder {
                 endRecord(next: offset)
             }
             if let last = offsets.last, offset - Int(last) > RecordOrder.longestSpan { failed = true }
-            guard !failed, !keys.isEmpty, evenInOrder || (keys.count > 1 && !sorted) else { return nil }
+            guard !failed, !offsets.isEmpty, evenInOrder || (keys.count > 1 && !sorted) else { return nil }
             offsets.append(UInt32(offset))
             keys.withUnsafeMutableBufferPointer { RecordOrder.sort($0) }
             var sequence = [UInt32]()
@@ -455,23 +460,24 @@ extension RecordOrder {
                               firstInvalidUTF8: (offset: Int, line: Int)?) throws -> RecordOrder? {
         guard let file = try? RawFile(path: path, displayName: displayName), file.size < Int(UInt32.max) else { return nil }
         var scanner = Scanner(column: column, fileSize: file.size)
+        scanner.keepsKeys = false
         guard (try? file.forEachChunk({ scanner.feed($0) })) == true, let places = scanner.finish(evenInOrder: true) else { return nil }
         // Each record's value as the validator makes it, read by the reader itself (quotes, GB18030).
         let reader = try CSVReader(path: path, displayName: displayName, encoding: encoding, firstInvalidUTF8: firstInvalidUTF8)
         _ = try reader.nextRecord()
         var values: [UInt8] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(places.count)
+        var ends: [UInt32] = []
+        ends.reserveCapacity(places.recordCount)
         try reader.forEachRecord { record in
             if record.oversize == nil { record.withField(column) { _ = FieldNormalizer.normalize($0, into: &values) } }
-            ends.append(values.count)
+            ends.append(UInt32(clamping: values.count))
         }
-        guard ends.count == places.count, reader.sourceVersion == file.opened else { throw RawFile.changed(displayName) }
+        guard ends.count == places.recordCount, reader.sourceVersion == file.opened else { throw RawFile.changed(displayName) }
         var sequence = [UInt32](0..<UInt32(ends.count))
         values.withUnsafeBytes { all in
             func value(_ record: UInt32) -> UnsafeRawBufferPointer {
                 let index = Int(record)
-                return UnsafeRawBufferPointer(rebasing: all[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+                return UnsafeRawBufferPointer(rebasing: all[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])])
             }
             sequence.sort { a, b in
                 let (x, y) = (value(a), value(b))
