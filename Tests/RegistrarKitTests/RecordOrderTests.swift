@@ -122,6 +122,15 @@ struct RecordOrderTests {
         }
     }
 
+    /// A pipe (`<(iconv …)`, a named pipe) is refused at once, not waited on or read in part.
+    @Test func aPipeIsRefusedAtOnce() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString).csv").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let error = #expect(throws: InputError.self) { _ = try CSVReader(path: path, displayName: "pipe.csv", encoding: .utf8) }
+        #expect(error?.message(.en) == "pipe.csv: is not a plain file (a pipe, or a device?); save it as a file first and import that")
+    }
+
     /// A file written to while it is read (a roster still being saved) is refused with one message,
     /// whether read as it is or in an order found before it changed; no crash, no half-read import.
     @Test func aFileThatChangesWhileItIsReadIsRefused() throws {

@@ -82,11 +82,23 @@ package final class RawFile {
         guard !isDirectory.boolValue else {
             throw InputError(file: displayName, problem: Text(en: "is a folder, not a file", zh: "是文件夹，不是文件"))
         }
-        descriptor = open(path, O_RDONLY)
+        // Without blocking, so a pipe is refused below instead of waiting for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw InputError(file: displayName, problem: Text(en: "cannot be read (\(String(cString: strerror(errno))))",
                                                               zh: "无法读取（\(String(cString: strerror(errno)))）"))
         }
+        // An import reads its file more than once (the encoding, the digest, the rows, their order),
+        // which a pipe or a device cannot give twice.
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw InputError(file: displayName, problem: Text(
+                en: "is not a plain file (a pipe, or a device?); save it as a file first and import that",
+                zh: "不是普通文件（是管道或设备？）；请先另存为文件再导入"))
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        self.descriptor = descriptor
         self.displayName = displayName
         opened = RawFile.version(of: descriptor)
     }
