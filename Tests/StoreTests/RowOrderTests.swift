@@ -263,4 +263,60 @@ struct RowOrderTests {
             }
         #expect(rejects == rejected)
     }
+
+    /// Rows that fight over a key the registry holds once (an ORCID iD, an identity number moving from
+    /// one member to another) or that give no member number: the same registry in either order of the
+    /// rows, as member-number order decides it. A row without a number leaves the member's number.
+    static let keyConflicts: [(base: [String], rows: [String], members: [String])] = [
+        ([], ["M2,二号,,0000-0002-1825-0097,2015-01-01", "M1,一号,,0000-0002-1825-0097,2015-01-01"],
+         ["M1 一号 - 0000-0002-1825-0097"]),
+        (["M1,一号,\(id(1)),,2015-01-01", "M2,二号,\(id(2)),,2015-01-01"],
+         ["M2,二号,\(id(1)),,2015-01-01", "M1,一号,\(id(3)),,2015-01-01"],
+         ["M1 一号 \(id(3)) -", "M2 二号 \(id(1)) -"]),
+        (["M1,一号,\(id(1)),,2010-01-01"],
+         [",无编号,\(id(1)),,2016-05-01", "M1,一号,\(id(2)),,2010-01-01"],
+         ["M1 一号 \(id(2)) -", "- 无编号 \(id(1)) -"]),
+        (["M1,一号,\(id(1)),,2010-01-01"], [",无编号,\(id(1)),,2010-01-01"], ["M1 无编号 \(id(1)) -"]),
+    ]
+
+    @Test(arguments: 0..<4, [false, true])
+    func rowsFightingOverAKeyGiveOneRegistryInEitherOrder(_ index: Int, reversed: Bool) throws {
+        let (base, rows, members) = Self.keyConflicts[index]
+        let store = try TemporaryRegistry()
+        let options = ImportOptions(asOf: Day(iso: "2018-12-31")!)
+        func roster(_ rows: [String]) throws -> String {
+            let path = store.folder.appendingPathComponent("roster-\(UUID().uuidString).csv").path
+            try (["会员编号,姓名,身份证号,orcid,入会日期"] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        if !base.isEmpty { _ = try store.registry.importFile(.members, path: try roster(base), options: options) }
+        _ = try store.registry.importFile(.members, path: try roster(reversed ? rows.reversed() : rows), options: options)
+        let found = try store.registry.read { db in
+            try Row.fetchAll(db, sql: "SELECT member_no, name, id_number, orcid FROM member ORDER BY member_no IS NULL, member_no")
+                .map { "\($0["member_no"] as String? ?? "-") \($0["name"] as String) \($0["id_number"] as String? ?? "-") \($0["orcid"] as String? ?? "-")" }
+        }
+        #expect(found == members)
+    }
+
+    /// A roster replaced while its import runs, before the import reads it again in exact order (two
+    /// rows for one member, out of order): refused, not the new file imported under the old one's digest.
+    @Test func aRosterReplacedBeforeItIsReadAgainIsRefused() throws {
+        let store = try TemporaryRegistry()
+        var rows = (1...3000).map { "M\(String(format: "%05d", $0)),会员\($0),男,\($0 == 1 ? Self.id(1) : ""),,2015-01-01,,正常" }
+        rows = Self.shuffled(rows, seed: 5) + ["Z00001,又一位,男,\(Self.id(1)),,2015-01-01,,正常"]
+        let path = try writeRoster(rows, in: store)
+        let other = try writeRoster(Array(rows.prefix(100)), in: store)
+        var replaced = false
+        let refused = #expect(throws: InputError.self) {
+            _ = try store.registry.importFile(.members, path: path, options: ImportOptions(asOf: Day(iso: "2018-12-31")!)) { progress in
+                if !replaced, progress.rows > 0 {
+                    replaced = true
+                    #expect(rename(other, path) == 0)
+                }
+            }
+        }
+        #expect(replaced)
+        #expect(refused?.message(.en).contains("the file changed while it was being read") == true, "\(String(describing: refused))")
+        #expect(try store.registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM member") } == 0)
+    }
 }

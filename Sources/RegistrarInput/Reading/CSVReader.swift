@@ -60,7 +60,7 @@ public final class CSVReader {
     }
 
     /// The file as it must still be when its end is read.
-    var sourceVersion: RawFile.Version { source.version }
+    package var sourceVersion: RawFile.Version { source.version }
 
     /// The line of the next record read in `order`; a record more than the order holds means the file
     /// has changed since its order was found.

@@ -7,8 +7,14 @@ import RegistrarModel
 public enum FileDigest {
     /// The SHA-256 of a whole file, read in fixed chunks so memory does not grow with it.
     public static func sha256(path: String, displayName: String) throws -> String {
+        try sha256(of: RawFile(path: path, displayName: displayName))
+    }
+
+    /// The SHA-256 of the file `file` opened, refused (`RawFile.changed`) if it changed meanwhile.
+    package static func sha256(of file: RawFile) throws -> String {
         var digest = Crypto.SHA256()
-        try RawFile(path: path, displayName: displayName).forEachChunk { digest.update(bufferPointer: $0); return true }
+        try file.forEachChunk { digest.update(bufferPointer: $0); return true }
+        try file.refuseIfChanged(since: file.opened)
         return hex(digest.finalize())
     }
 
@@ -32,12 +38,30 @@ package final class BackgroundDigest: @unchecked Sendable {
     private var result: Result<String, any Error> = .success("")
     private let done = DispatchSemaphore(value: 0)
 
+    /// The file as it was when hashed; an import reads the rows of that file, or none.
+    private var hashedVersion = RawFile.Version()
+
+    private let displayName: String
+
     package init(path: String, displayName: String) {
+        self.displayName = displayName
         let thread = Thread { [self] in
-            result = Result { try FileDigest.sha256(path: path, displayName: displayName) }
+            result = Result {
+                let file = try RawFile(path: path, displayName: displayName)
+                hashedVersion = file.opened
+                return try FileDigest.sha256(of: file)
+            }
             done.signal()
         }
         thread.start()
+    }
+
+    /// The digest of the file as it was in `version`, the one the import read; `RawFile.changed`
+    /// when what was hashed is another state of the file (replaced or rewritten meanwhile).
+    package func value(of version: RawFile.Version) throws -> String {
+        let digest = try value()
+        guard hashedVersion == version else { throw RawFile.changed(displayName) }
+        return digest
     }
 
     /// What the batch row holds until the digest is known, within the import's own transaction.

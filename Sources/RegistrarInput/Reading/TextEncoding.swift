@@ -113,15 +113,15 @@ package final class RawFile {
     /// What tells one state of a file from another without reading it.
     package struct Version: Equatable, Sendable {
         var device: UInt64 = 0, inode: UInt64 = 0, size: Int = 0
-        var modified: Int = 0, modifiedNanoseconds: Int = 0, changed: Int = 0, changedNanoseconds: Int = 0
+        // Not the change time: a hard link or a chmod (a backup tool's) changes it, not the rows.
+        var modified: Int = 0, modifiedNanoseconds: Int = 0
     }
 
     private static func version(of descriptor: Int32) -> Version {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return Version() }
         return Version(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int(status.st_size),
-                       modified: Int(status.st_mtim.tv_sec), modifiedNanoseconds: Int(status.st_mtim.tv_nsec),
-                       changed: Int(status.st_ctim.tv_sec), changedNanoseconds: Int(status.st_ctim.tv_nsec))
+                       modified: Int(status.st_mtim.tv_sec), modifiedNanoseconds: Int(status.st_mtim.tv_nsec))
     }
 
     /// Throws `changed` unless the file is still as it was in `version`.

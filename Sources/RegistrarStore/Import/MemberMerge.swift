@@ -61,23 +61,32 @@ final class MemberMerge {
     /// The order rows for one member are decided in, whatever the file's: by member number as stored
     /// (SQLite's BINARY order), rows without one after all the others, equal numbers by line.
     /// `CSVReader.forEachRecord(orderedBy:)` comes near it (the rows before the first that falls in
-    /// file order, the rest by their first 12 bytes as written); when two rows for one member meet
-    /// after a row out of that order, the merge stops (`MetOutOfMemberNumberOrder`) and the import is
-    /// read again in `RecordOrder.exact`'s order, which is this one.
+    /// file order, the rest by their first 12 bytes as written). Which row wins a conflict (two rows
+    /// for one member, or for a key only one member may hold) depends on which is merged first, so
+    /// once an import has had both a conflict and a row out of that order, whichever came first, the
+    /// merge stops (`MetOutOfMemberNumberOrder`) and the import is read again in
+    /// `RecordOrder.exact`'s order, which is this one.
     private struct Ordering {
         /// Set for the import read in `RecordOrder.exact`'s order: then nothing is out of order.
         let exact: Bool
         private var last: [UInt8] = []
         private var lastHadNumber = true
         private var lastLine = 0
-        private(set) var outOfOrder = false
+        private var outOfOrder = false
+        private var conflicted = false
 
         init(exact: Bool) {
             self.exact = exact
             last.reserveCapacity(64)
         }
 
-        mutating func see(_ values: MemberValues) {
+        /// A row lost a conflict to one merged before it.
+        mutating func conflict() throws {
+            conflicted = true
+            if outOfOrder && !exact { throw MetOutOfMemberNumberOrder() }
+        }
+
+        mutating func see(_ values: MemberValues) throws {
             guard !exact, !outOfOrder else { return }
             values.withStorage { storage in
                 let number = storage.text(.memberNo).map { UnsafeRawBufferPointer(start: $0.pointer, count: $0.count) }
@@ -89,12 +98,13 @@ final class MemberMerge {
                     let order = RecordOrder.compare(number, last)
                     comesBefore = order < 0 || (order == 0 && values.line < lastLine)
                 }
-                if comesBefore { outOfOrder = true }
+                outOfOrder = comesBefore
                 last.removeAll(keepingCapacity: true)
                 if let number { last.appendBytes(number) }
                 lastHadNumber = number != nil
                 lastLine = values.line
             }
+            if outOfOrder && conflicted { throw MetOutOfMemberNumberOrder() }
         }
     }
 
@@ -270,20 +280,25 @@ final class MemberMerge {
     // MARK: Merging
 
     func merge(_ values: MemberValues) throws -> Outcome {
-        ordering.see(values)
+        try ordering.see(values)
         if startedEmpty, let outcome = try insertIfKeysAreFree(values) {
             return outcome
         }
-        guard let found = try find(values) else {
+        guard var found = try find(values) else {
             return try insert(values)
+        }
+        // A row found by its identity number that gives no member number leaves the member's number
+        // as it is: an empty cell does not take a member's number away.
+        if values.withStorage({ $0.text(.memberNo) == nil }), let bit = columns.firstIndex(of: .memberNo) {
+            found.differs &= ~(1 << Int64(bit))
         }
         let firstLine = seenLine[found.id]
         if firstLine > 0 {
             // Of two rows for one member, the one kept is the first in member-number order (`Ordering`).
-            if ordering.outOfOrder { throw MetOutOfMemberNumberOrder() }
+            try ordering.conflict()
             return .rejected(column: nil, reason: Text(
-                en: "the same member as the row on line \(firstLine), which was imported; keep one row per member",
-                zh: "与第 \(firstLine) 行是同一会员（该行已导入）；每位会员只保留一行"))
+                en: "the same member as the row on line \(firstLine), which comes first in member-number order; keep one row per member",
+                zh: "与第 \(firstLine) 行是同一会员（按会员编号顺序该行在前）；每位会员只保留一行"))
         }
         let changed = found.differs == 0 ? [] : columns.indices.filter { found.differs & (1 << $0) != 0 }.map { columns[$0] }
         var latest = try periodWalk.latest(of: found.id)
@@ -304,7 +319,7 @@ final class MemberMerge {
         }
         if !changed.isEmpty {
             if let failure = try write(try update(changing: found.differs), values, memberID: found.id) {
-                return MemberMerge.rejection(failure)
+                return try refusal(failure)
             }
         }
         // A moved join date rewrites who was a member when: audited like a changed column.
@@ -335,8 +350,16 @@ final class MemberMerge {
         case .reject(let reason):
             return .rejected(column: "join_date", reason: reason)
         case .changes(let changes):
-            return try insertNew(values, changes).map(MemberMerge.rejection) ?? .inserted
+            return try insertNew(values, changes).map(refusal) ?? .inserted
         }
+    }
+
+    /// The rejection of a row the registry refused: a number, identity number or ORCID iD another
+    /// member holds. Which of two rows gets a key depends on which comes first, so out of member-number
+    /// order the import is read again in it (`MetOutOfMemberNumberOrder`).
+    private func refusal(_ failure: StepFailure) throws -> Outcome {
+        if failure.isKeyTaken { try ordering.conflict() }
+        return MemberMerge.rejection(failure)
     }
 
     /// `insert` for a registry that began the import empty, or nil, with nothing written, when a

@@ -18,16 +18,18 @@ extension Registry {
         let name = Sanitized.message((path as NSString).lastPathComponent)
         // The file's digest does not depend on how it is read: hashed once, however many attempts.
         let digest = BackgroundDigest(path: path, displayName: name)
+        // Every attempt reads this state of the file, the one hashed, or refuses (`RawFile.changed`).
+        var original: RawFile.Version?
         func attempt(_ reading: Reading) throws -> ImportSummary {
             do {
                 return try importFile(kind, path: path, name: name, reading: reading, exactOrder: false,
-                                      digest: digest, options: options, progress: progress)
+                                      original: &original, digest: digest, options: options, progress: progress)
             } catch is MetOutOfMemberNumberOrder {
                 // Two rows for one member, and the rows did not come exactly in member-number order:
                 // the transaction is rolled back and the file read again in that order exactly, so
                 // which row is kept does not depend on the order of the file.
                 return try importFile(kind, path: path, name: name, reading: reading, exactOrder: true,
-                                      digest: digest, options: options, progress: progress)
+                                      original: &original, digest: digest, options: options, progress: progress)
             }
         }
         switch options.encoding {
@@ -63,7 +65,8 @@ extension Registry {
     }
 
     private func importFile(
-        _ kind: FileKind, path: String, name: String, reading: Reading, exactOrder: Bool, digest: BackgroundDigest,
+        _ kind: FileKind, path: String, name: String, reading: Reading, exactOrder: Bool,
+        original: inout RawFile.Version?, digest: BackgroundDigest,
         options: ImportOptions, progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         let encoding: TextEncoding
@@ -76,6 +79,9 @@ extension Registry {
             encoding = .gb18030
             reader = try CSVReader(path: path, displayName: name, encoding: .gb18030, firstInvalidUTF8: firstInvalidUTF8)
         }
+        if let original, reader.sourceVersion != original { throw RawFile.changed(name) }
+        original = reader.sourceVersion
+        let version = reader.sourceVersion
         let size = reader.fileSize
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
         let rejects = options.rejectsPath ?? RejectsWriter.defaultPath(for: path)
@@ -163,7 +169,7 @@ extension Registry {
                         report(.lapsing)
                         summary.lapsed = try Registry.lapseAbsent(importer, options: options, file: name)
                     }
-                    let sha256 = try digest.value()
+                    let sha256 = try digest.value(of: version)
                     try db.execute(sql: """
                         UPDATE import_batch SET sha256 = ?, read_count = ?, inserted_count = ?, updated_count = ?,
                             unchanged_count = ?, rejected_count = ?, lapsed_count = ?, finished_at = ? WHERE id = ?
@@ -175,6 +181,13 @@ extension Registry {
                         unchanged \(summary.unchanged), rejected \(summary.rejected), lapsed \(summary.lapsed)
                         """, digest: sha256)
                     summary.batch = options.dryRun ? nil : batchID
+                    // The rejects file is put in place before the commit: one that cannot be (a full
+                    // disk, a folder that refuses it) leaves the registry as it was, with the error,
+                    // not an import done and its rejected rows nowhere.
+                    if let writer {
+                        try writer.finish()
+                        finished = true
+                    }
                     if !options.dryRun { report(.committing) }
                     return options.dryRun ? .rollback : .commit
                 }
@@ -185,11 +198,7 @@ extension Registry {
             throw RegistryError.failure(path: self.path, code: error.resultCode.rawValue, message: error.message)
         }
         finished = true
-        if let writer {
-            try writer.finish()
-        } else {
-            RejectsWriter.removeStale(at: rejects)
-        }
+        if writer == nil { RejectsWriter.removeStale(at: rejects) }
         summary.rejectsFile = writer?.path
         return summary
     }
