@@ -98,6 +98,18 @@ struct OutputFileTests {
     }
 }
 
+/// A write the folder or file system refuses is told apart from a full disk, with the advice that fits.
+struct OutputFileAdviceTests {
+    @Test func aRefusedWriteSaysToChooseAnotherPathAndAFullDiskToFreeSpace() {
+        for error in [EACCES, EPERM, EROFS] {
+            let message = OutputFileError(path: "r.csv", reason: .failed(error)).message(.en)
+            #expect(message.hasSuffix("registrar may not write in that folder, so nothing was written there; choose another path"), "\(message)")
+            #expect(OutputFileError(path: "r.csv", reason: .failed(error)).message(.zh).contains("无权在该文件夹写入"))
+        }
+        #expect(OutputFileError(path: "r.csv", reason: .failed(ENOSPC)).message(.en).hasSuffix("free space or choose another path"))
+    }
+}
+
 struct ReaderLimitTests {
     func read(_ text: String) throws -> [CSVRecord] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("limits-\(UUID().uuidString).csv").path

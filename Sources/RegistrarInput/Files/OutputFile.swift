@@ -121,7 +121,7 @@ public struct OutputFile: Sendable {
                 buffer.baseAddress.map { mkstemp($0) } ?? -1
             }
             guard descriptor >= 0 else {
-                throw OutputFileError(path: output.path, reason: .system(String(cString: strerror(errno))))
+                throw OutputFileError(path: output.path, reason: .failed(errno))
             }
             // mkstemp already makes it 0600; fchmod says so whatever the platform or umask.
             fchmod(descriptor, 0o600)
@@ -145,7 +145,7 @@ public struct OutputFile: Sendable {
                 OutputFile.writeAll(descriptor, buffer)
             } ?? Array(bytes).withUnsafeBufferPointer { OutputFile.writeAll(descriptor, $0) }
             if let error = result, error != 0 {
-                throw OutputFileError(path: output.path, reason: .system(String(cString: strerror(error))))
+                throw OutputFileError(path: output.path, reason: .failed(error))
             }
         }
 
@@ -159,7 +159,7 @@ public struct OutputFile: Sendable {
             guard descriptor >= 0 else { return }
             func fail(_ error: Int32) -> OutputFileError {
                 if let temporaryName { unlink(temporaryName) }
-                return OutputFileError(path: output.path, reason: .system(String(cString: strerror(error))))
+                return OutputFileError(path: output.path, reason: .failed(error))
             }
             if fsync(descriptor) != 0 {
                 let error = errno
@@ -259,6 +259,14 @@ public struct OutputFileError: UserFacingError, Equatable {
         case empty, symbolicLink, folder, notRegular, registry, input
         case noFolder(String)
         case system(String)
+        /// The folder (or the file system) does not let registrar write there.
+        case notAllowed(String)
+
+        /// Why a system call failed with `error`, with the advice that fits it.
+        package static func failed(_ error: Int32) -> Reason {
+            let text = String(cString: strerror(error))
+            return error == EACCES || error == EPERM || error == EROFS ? .notAllowed(text) : .system(text)
+        }
     }
 
     public var path: String
@@ -279,6 +287,8 @@ public struct OutputFileError: UserFacingError, Equatable {
                                          zh: "文件夹 \(folder) 不存在；请先创建，或另选路径")
         case .system(let error): Text(en: "\(error); nothing was written there, free space or choose another path",
                                       zh: "\(error)；该处未写入任何内容，请腾出空间或另选路径")
+        case .notAllowed(let error): Text(en: "\(error); registrar may not write in that folder, so nothing was written there; choose another path",
+                                          zh: "\(error)；registrar 无权在该文件夹写入，该处未写入任何内容；请另选路径")
         }
         return Text(en: "will not write \(path): \(why.en)", zh: "不写入 \(path)：\(why.zh)")(language)
     }
