@@ -168,28 +168,16 @@ public struct OutputFile: Sendable {
                 throw fail(error)
             }
             if temporaryName == nil {
-                // Named only now, beside the target, and at once renamed over it.
-                for _ in 0..<8 where temporaryName == nil {
-                    var template = Array(OutputFile.temporaryTemplate(for: output.path).utf8CString)
-                    template.withUnsafeMutableBufferPointer { buffer in
-                        guard let base = buffer.baseAddress else { return }
-                        for index in (buffer.count - 7)..<(buffer.count - 1) {
-                            base[index] = CChar(bitPattern: Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)[Int.random(in: 0..<36)])
-                        }
-                    }
-                    let name = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                    if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 {
-                        temporaryName = name
-                    } else if errno != EEXIST {
-                        break
-                    }
-                }
-                guard temporaryName != nil else {
+                // Named only now, beside the target (a name no other file has), and at once renamed over it.
+                let name = OutputFile.folder(of: output.path) + "/." + (output.path as NSString).lastPathComponent
+                    + ".registrar-" + UUID().uuidString
+                guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 else {
                     let error = errno
                     close(descriptor)
                     descriptor = -1
                     throw fail(error)
                 }
+                temporaryName = name
             }
             let closed = close(descriptor) == 0 ? 0 : errno
             descriptor = -1

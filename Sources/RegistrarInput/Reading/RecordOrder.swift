@@ -380,12 +380,21 @@ extension CSVReader {
                                                 firstInvalidUTF8: firstInvalidUTF8) else {
             return try forEachRecord(body)
         }
+        try forEachRecord(in: order, path: path, encoding: encoding, body)
+    }
+
+    /// Reads the records of `order`, found in this reader's file as it still is, each with its line.
+    private func forEachRecord(in order: RecordOrder, path: String, encoding: TextEncoding,
+                               _ body: (CSVRecord) throws -> Void) throws {
+        // The records passed so far were read from the file as it was then.
         guard order.version == sourceVersion else { throw RawFile.changed(displayName) }
-        let size = fileSize
+        let (start, size) = (order.start, fileSize)
         let records = try CSVReader(path: path, displayName: displayName, encoding: encoding, order: order)
         try records.forEachRecord { record in
             var record = record
-            record.bytesRead = min(size, order.start + record.bytesRead)
+            // The order's bytes come after the records read before it (the line break the reader
+            // adds to a last record without one is not the file's).
+            record.bytesRead = min(size, start + record.bytesRead)
             try body(record)
         }
     }
@@ -417,8 +426,6 @@ extension CSVReader {
                     if comesBefore {
                         watching = false
                         if let origin, let order = RecordOrder.of(path: origin.path, column: column, from: passed) {
-                            // The records passed so far were read from the file as it was then.
-                            guard order.version == sourceVersion else { throw RawFile.changed(displayName) }
                             throw OutOfOrder(order: order)
                         }
                     }
@@ -433,15 +440,7 @@ extension CSVReader {
                 var text: [UInt8] = []
                 while try whole.next(into: &text) { text.removeAll(keepingCapacity: true) }
             }
-            let (start, size) = (outOfOrder.order.start, fileSize)
-            let rest = try CSVReader(path: path, displayName: displayName, encoding: encoding, order: outOfOrder.order)
-            try rest.forEachRecord { record in
-                var record = record
-                // The rest's bytes come after the records read before it (the line break the reader
-                // adds to a last record without one is not the file's).
-                record.bytesRead = min(size, start + record.bytesRead)
-                try body(record)
-            }
+            try forEachRecord(in: outOfOrder.order, path: path, encoding: encoding, body)
         }
     }
 }

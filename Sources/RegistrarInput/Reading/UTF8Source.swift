@@ -69,7 +69,7 @@ package final class UTF8Source {
             if let pending = validator?.pending, pending > 0 { throw NotUTF8(offset: bytesRead - pending) }
             return false
         }
-        if validator != nil, let bad = raw.withUnsafeBytes({ validator!.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }) {
+        if let bad = raw.withUnsafeBytes({ validator?.feed(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }) ?? nil {
             throw NotUTF8(offset: bytesRead - count + bad)
         }
         var start = 0
