@@ -18,18 +18,16 @@ extension Registry {
         let name = Sanitized.message((path as NSString).lastPathComponent)
         // The file's digest does not depend on how it is read: hashed once, however many attempts.
         let digest = BackgroundDigest(path: path, displayName: name)
-        // Every attempt reads this state of the file, the one hashed, or refuses (`RawFile.changed`).
-        var original: RawFile.Version?
         func attempt(_ reading: Reading) throws -> ImportSummary {
             do {
                 return try importFile(kind, path: path, name: name, reading: reading, exactOrder: false,
-                                      original: &original, digest: digest, options: options, progress: progress)
+                                      digest: digest, options: options, progress: progress)
             } catch is MetOutOfMemberNumberOrder {
                 // Two rows for one member, and the rows did not come exactly in member-number order:
                 // the transaction is rolled back and the file read again in that order exactly, so
                 // which row is kept does not depend on the order of the file.
                 return try importFile(kind, path: path, name: name, reading: reading, exactOrder: true,
-                                      original: &original, digest: digest, options: options, progress: progress)
+                                      digest: digest, options: options, progress: progress)
             }
         }
         switch options.encoding {
@@ -65,8 +63,7 @@ extension Registry {
     }
 
     private func importFile(
-        _ kind: FileKind, path: String, name: String, reading: Reading, exactOrder: Bool,
-        original: inout RawFile.Version?, digest: BackgroundDigest,
+        _ kind: FileKind, path: String, name: String, reading: Reading, exactOrder: Bool, digest: BackgroundDigest,
         options: ImportOptions, progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         let encoding: TextEncoding
@@ -79,8 +76,8 @@ extension Registry {
             encoding = .gb18030
             reader = try CSVReader(path: path, displayName: name, encoding: .gb18030, firstInvalidUTF8: firstInvalidUTF8)
         }
-        if let original, reader.sourceVersion != original { throw RawFile.changed(name) }
-        original = reader.sourceVersion
+        // Every attempt must read the state of the file that was hashed (`digest.value(of:)`): a file
+        // replaced before a second attempt is refused, not imported under the first one's digest.
         let version = reader.sourceVersion
         let size = reader.fileSize
         let extra = try options.mapPath.map { try HeaderMapping.readMapFile(path: $0, kind: kind) } ?? [:]
