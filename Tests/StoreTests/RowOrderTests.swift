@@ -266,7 +266,11 @@ struct RowOrderTests {
 
     /// Rows that fight over a key the registry holds once (an ORCID iD, an identity number moving from
     /// one member to another) or that give no member number: the same registry in either order of the
-    /// rows, as member-number order decides it. A row without a number leaves the member's number.
+    /// rows, as member-number order decides it. A row without a number leaves the member's number. A row
+    /// is matched to the registry as it was when the import began: a member number or identity number
+    /// an earlier row took from a member still names that member, so the row giving it is a second row
+    /// for the member (the unnumbered row of the third case; the last two cases, where one row renumbered
+    /// the member and the other made a new one, which depended on the order).
     static let keyConflicts: [(base: [String], rows: [String], members: [String])] = [
         ([], ["M2,二号,,0000-0002-1825-0097,2015-01-01", "M1,一号,,0000-0002-1825-0097,2015-01-01"],
          ["M1 一号 - 0000-0002-1825-0097"]),
@@ -275,11 +279,17 @@ struct RowOrderTests {
          ["M1 一号 \(id(3)) -", "M2 二号 \(id(1)) -"]),
         (["M1,一号,\(id(1)),,2010-01-01"],
          [",无编号,\(id(1)),,2016-05-01", "M1,一号,\(id(2)),,2010-01-01"],
-         ["M1 一号 \(id(2)) -", "- 无编号 \(id(1)) -"]),
+         ["M1 一号 \(id(2)) -"]),
         (["M1,一号,\(id(1)),,2010-01-01"], [",无编号,\(id(1)),,2010-01-01"], ["M1 无编号 \(id(1)) -"]),
+        (["M1,一号,\(id(1)),,2010-01-01"],
+         ["M2,二号,\(id(1)),,2010-01-01", "M1,一号,\(id(3)),,2010-01-01"],
+         ["M1 一号 \(id(3)) -"]),
+        (["M2,二号,\(id(1)),,2010-01-01"],
+         ["M2,二号,\(id(5)),,2010-01-01", "M1,一号,\(id(1)),,2010-01-01"],
+         ["M1 一号 \(id(1)) -"]),
     ]
 
-    @Test(arguments: 0..<4, [false, true])
+    @Test(arguments: 0..<6, [false, true])
     func rowsFightingOverAKeyGiveOneRegistryInEitherOrder(_ index: Int, reversed: Bool) throws {
         let (base, rows, members) = Self.keyConflicts[index]
         let store = try TemporaryRegistry()
@@ -318,5 +328,29 @@ struct RowOrderTests {
         #expect(replaced)
         #expect(refused?.message(.en).contains("the file changed while it was being read") == true, "\(String(describing: refused))")
         #expect(try store.registry.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM member") } == 0)
+    }
+}
+
+extension RowOrderTests {
+    /// The row giving a key an earlier row (in member-number order) took from a member is rejected,
+    /// naming that row and the key, in either order of the file.
+    @Test(arguments: [false, true])
+    func aRowGivingAKeyAnEarlierRowTookIsRejectedNamingThatRow(reversed: Bool) throws {
+        let store = try TemporaryRegistry()
+        let options = ImportOptions(asOf: Day(iso: "2018-12-31")!)
+        let header = "会员编号,姓名,身份证号,orcid,入会日期"
+        func roster(_ rows: [String]) throws -> String {
+            let path = store.folder.appendingPathComponent("roster-\(UUID().uuidString).csv").path
+            try ([header] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        _ = try store.registry.importFile(.members, path: try roster(["M1,一号,\(Self.id(1)),,2010-01-01"]), options: options)
+        // Line 2 renumbers the member found by its identity number; line 3 gives the member's old number.
+        let rows = ["M1,一号,\(Self.id(3)),,2010-01-01", "M2,二号,\(Self.id(1)),,2010-01-01"]
+        let summary = try store.registry.importFile(.members, path: try roster(reversed ? rows.reversed() : rows), options: options)
+        #expect(summary.rejected == 1 && summary.updated == 1 && summary.inserted == 0)
+        let rejects = try String(contentsOfFile: try #require(summary.rejectsFile), encoding: .utf8)
+        let keptLine = reversed ? 3 : 2
+        #expect(rejects.contains("when the import began, this identity number was that of the member the row on line \(keptLine) updates"), "\(rejects)")
     }
 }

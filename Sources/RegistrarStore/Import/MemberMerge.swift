@@ -58,6 +58,19 @@ final class MemberMerge {
     /// Whether the rows have come in member-number order exactly, so far.
     private var ordering: Ordering
 
+    /// The member numbers and identities an earlier row of this file took from a member (a member
+    /// renumbered, an identity number corrected), with that member: a row is matched to the registry
+    /// as it was when the import began, so a row giving one of them still names that member, and is a
+    /// second row for it, whatever the order of the two. Without this, which of the two rows updated
+    /// the member and which made a new one depended on the file's order.
+    private var vacated: [VacatedKey: Int64] = [:]
+    private let findKeys: FastStatement
+
+    private enum VacatedKey: Hashable {
+        case number([UInt8])
+        case identity(number: [UInt8], type: [UInt8])
+    }
+
     /// The order rows for one member are decided in, whatever the file's: by member number as stored
     /// (SQLite's BINARY order), rows without one after all the others, equal numbers by line.
     /// `CSVReader.forEachRecord(orderedBy:)` comes near it (the rows before the first that falls in
@@ -127,6 +140,7 @@ final class MemberMerge {
         periodWalk = try PeriodWalk(db)
         findByNumber = try FastStatement(db, sql: find + " WHERE m.member_no = ?1")
         findByIdentity = try FastStatement(db, sql: find + " WHERE m.id_number = ?1 AND m.id_type IS ?2")
+        findKeys = try FastStatement(db, sql: "SELECT member_no, id_number, id_type FROM member WHERE id = ?1")
         previousEnd = try FastStatement(db, sql: """
             SELECT max(end_date) FROM membership_period WHERE member_id = ?1 AND id <> ?2
             """)
@@ -161,10 +175,54 @@ final class MemberMerge {
         var id: Int64
         /// Bit k set when `columns[k]` in the row differs from the member's.
         var differs: Int64
+        /// Found by a key an earlier row of the file took from the member (`vacated`): the column.
+        var byVacated: MemberColumn? = nil
     }
 
-    /// Finds the member a row speaks of.
+    /// Finds the member a row speaks of, in the registry as it was when the import began.
     private func find(_ values: MemberValues) throws -> Found? {
+        if let found = try findNow(values) { return found }
+        guard !vacated.isEmpty else { return nil }
+        return values.withStorage { storage in
+            if let (number, count) = storage.text(.memberNo),
+               let id = vacated[.number(Array(UnsafeRawBufferPointer(start: number, count: count)))] {
+                return Found(id: id, differs: 0, byVacated: .memberNo)
+            }
+            if let key = MemberMerge.identityKey(storage), let id = vacated[key] {
+                return Found(id: id, differs: 0, byVacated: .idNumber)
+            }
+            return nil
+        }
+    }
+
+    private static func identityKey(_ storage: MemberValues.Storage) -> VacatedKey? {
+        guard let (number, count) = storage.text(.idNumber) else { return nil }
+        let type = storage.text(.idType).map { Array(UnsafeRawBufferPointer(start: $0.pointer, count: $0.count)) } ?? []
+        return .identity(number: Array(UnsafeRawBufferPointer(start: number, count: count)), type: type)
+    }
+
+    /// The member number and identity an update that `differs` describes takes from the member, read
+    /// before it is written (none for most updates, which change neither).
+    private func keysTaken(from memberID: Int64, differs: Int64) throws -> [VacatedKey] {
+        func changes(_ column: MemberColumn) -> Bool {
+            columns.firstIndex(of: column).map { differs & (1 << Int64($0)) != 0 } ?? false
+        }
+        let number = changes(.memberNo), identity = changes(.idNumber) || changes(.idType)
+        guard number || identity else { return [] }
+        findKeys.reset()
+        findKeys.bind(1, memberID)
+        defer { findKeys.reset() }
+        guard try findKeys.step() else { return [] }
+        var keys: [VacatedKey] = []
+        if number, let old = findKeys.bytes(0) { keys.append(.number(Array(old))) }
+        if identity, let old = findKeys.bytes(1) {
+            keys.append(.identity(number: Array(old), type: findKeys.bytes(2).map(Array.init) ?? []))
+        }
+        return keys
+    }
+
+    /// Finds the member a row speaks of, in the registry as it is now.
+    private func findNow(_ values: MemberValues) throws -> Found? {
         try values.withStorage { storage in
             if let (number, count) = storage.text(.memberNo) {
                 if try scan.move(to: UnsafeRawBufferPointer(start: number, count: count)) {
@@ -296,6 +354,18 @@ final class MemberMerge {
         if firstLine > 0 {
             // Of two rows for one member, the one kept is the first in member-number order (`Ordering`).
             try ordering.conflict()
+            switch found.byVacated {
+            case .memberNo?:
+                return .rejected(column: "member_no", reason: Text(
+                    en: "when the import began, this member number was that of the member the row on line \(firstLine) updates, which comes first in member-number order; check both rows",
+                    zh: "导入开始时，该会员编号属于第 \(firstLine) 行所更新的会员（按会员编号顺序该行在前）；请核对这两行"))
+            case .some:
+                return .rejected(column: "id_number", reason: Text(
+                    en: "when the import began, this identity number was that of the member the row on line \(firstLine) updates, which comes first in member-number order; check both rows",
+                    zh: "导入开始时，该证件号码属于第 \(firstLine) 行所更新的会员（按会员编号顺序该行在前）；请核对这两行"))
+            case nil:
+                break
+            }
             return .rejected(column: nil, reason: Text(
                 en: "the same member as the row on line \(firstLine), which comes first in member-number order; keep one row per member",
                 zh: "与第 \(firstLine) 行是同一会员（按会员编号顺序该行在前）；每位会员只保留一行"))
@@ -318,9 +388,11 @@ final class MemberMerge {
             periodChanges = changes
         }
         if !changed.isEmpty {
+            let taken = try keysTaken(from: found.id, differs: found.differs)
             if let failure = try write(try update(changing: found.differs), values, memberID: found.id) {
                 return try refusal(failure)
             }
+            for key in taken { vacated[key] = found.id }
         }
         // A moved join date rewrites who was a member when: audited like a changed column.
         let audited = changed.map(\.sqlName) + (periodChanges.contains(where: \.movesAStart) ? ["join_date"] : [])
