@@ -67,7 +67,11 @@ package enum ReadAhead {
         thread.start()
         do {
             while let batch = try channel.receive() {
-                for item in batch { try body(item.record, item.checked) }
+                // Borrowed where they lie: a copy of each row (`for item in batch`) retained and
+                // released every array it holds, on the merging thread, the busier of the two.
+                try batch.withUnsafeBufferPointer { items in
+                    for index in items.indices { try body(items[index].record, items[index].checked) }
+                }
                 channel.giveBack(consume batch)
             }
         } catch {
