@@ -470,6 +470,11 @@ extension RecordOrder {
         try reader.forEachRecord { record in
             if record.oversize == nil { record.withField(column) { _ = FieldNormalizer.normalize($0, into: &values) } }
             ends.append(UInt32(clamping: values.count))
+            if ends.count == 1024 {
+                // Room for every value at the first rows' length: doubling held both copies at once
+                // (a million-row roster read again in this order peaked at 75.6 MB, now 72–73 MB).
+                values.reserveCapacity(values.count / 1024 * places.recordCount * 21 / 20 + 4096)
+            }
         }
         guard ends.count == places.recordCount, reader.sourceVersion == file.opened else { throw RawFile.changed(displayName) }
         var sequence = [UInt32](0..<UInt32(ends.count))
