@@ -166,6 +166,30 @@ struct NewUserOutputTests {
         let pipe = try scratch.run(["import", "members", roster, "--as-of", "2018-12-31", "--db", scratch.db])
         #expect(!pipe.stderr.contains("rows/s") && !pipe.stderr.contains("committing"), "\(pipe.stderr)")
     }
+
+    /// An import read again in member-number order (two rows for one member, out of that order) says
+    /// so, and its rows' count and percent start again instead of standing at where the first reading
+    /// had got to.
+    @Test func theProgressLineSaysWhenTheFileIsReadAgainInOrder() throws {
+        let scratch = try Scratch()
+        try scratch.run(["init", "--db", scratch.db])
+        let roster = scratch.path("reversed.csv")
+        var text = "会员编号,姓名,入会日期\n"
+        for index in (0..<20_000).reversed() { text += "M\(100_000 + index),会员\(index),2018-01-05\n" }
+        text += "M100005,又一位,2018-01-05\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: roster))
+        let command = [registrarBinary.path, "import", "members", roster, "--as-of", "2018-12-31", "--db", scratch.db]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let terminal = try scratch.runTool("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        let updates = terminal.stdout.components(separatedBy: "\r").map { $0.replacingOccurrences(of: "\u{1B}[K", with: "") }
+        let notice = try #require(updates.firstIndex(of: "rows in conflict came out of member-number order: reading the file again in that order…"),
+                                  "\(updates)")
+        let again = updates[(notice + 1)...].filter { $0.hasPrefix("in member-number order: ") && $0.contains(" rows/s, ") }
+        let first = try #require(again.first, "\(updates)")
+        #expect(first.hasPrefix("in member-number order: 1,024 rows, "), "the count starts again: \(first)")
+        #expect(updates.contains("20,001 rows in; committing…"), "\(updates)")
+    }
 }
 
 extension Scratch {

@@ -82,6 +82,9 @@ public struct ImportProgress: Sendable {
     /// What the import is doing: reading rows, then the work after the last row.
     public enum Phase: Sendable, Equatable {
         case rows
+        /// Rows in conflict (two for one member, or for one key) came out of member-number order: the
+        /// import starts again, reading the file in that order (the count of rows starts again too).
+        case readingAgainInOrder
         /// A first import builds the identity index and checks the periods once its rows are in.
         case buildingIndex
         /// Snapshot: ending the memberships the file no longer lists.

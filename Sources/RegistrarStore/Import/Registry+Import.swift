@@ -26,6 +26,7 @@ extension Registry {
                 // Two rows for one member, and the rows did not come exactly in member-number order:
                 // the transaction is rolled back and the file read again in that order exactly, so
                 // which row is kept does not depend on the order of the file.
+                progress?(ImportProgress(rows: 0, bytesRead: 0, totalBytes: 0, phase: .readingAgainInOrder))
                 return try importFile(kind, path: path, name: name, reading: reading, exactOrder: true,
                                       digest: digest, options: options, progress: progress)
             }
