@@ -69,6 +69,7 @@ final class MemberMerge {
     private enum VacatedKey: Hashable {
         case number([UInt8])
         case identity(number: [UInt8], type: [UInt8])
+        case orcid([UInt8])
     }
 
     /// The order rows for one member are decided in, whatever the file's: by member number as stored
@@ -140,7 +141,7 @@ final class MemberMerge {
         periodWalk = try PeriodWalk(db)
         findByNumber = try FastStatement(db, sql: find + " WHERE m.member_no = ?1")
         findByIdentity = try FastStatement(db, sql: find + " WHERE m.id_number = ?1 AND m.id_type IS ?2")
-        findKeys = try FastStatement(db, sql: "SELECT member_no, id_number, id_type FROM member WHERE id = ?1")
+        findKeys = try FastStatement(db, sql: "SELECT member_no, id_number, id_type, orcid FROM member WHERE id = ?1")
         previousEnd = try FastStatement(db, sql: """
             SELECT max(end_date) FROM membership_period WHERE member_id = ?1 AND id <> ?2
             """)
@@ -179,17 +180,41 @@ final class MemberMerge {
         var byVacated: MemberColumn? = nil
     }
 
-    /// Finds the member a row speaks of, in the registry as it was when the import began.
+    /// Finds the member a row speaks of, in the registry as it was when the import began: by member
+    /// number, a number an earlier row took from a member counting as that member's, else by identity
+    /// number, likewise.
     private func find(_ values: MemberValues) throws -> Found? {
-        if let found = try findNow(values) { return found }
-        guard !vacated.isEmpty else { return nil }
-        return values.withStorage { storage in
-            if let (number, count) = storage.text(.memberNo),
+        try values.withStorage { storage in
+            if let found = try numberMatch(storage) { return found }
+            if !vacated.isEmpty, let (number, count) = storage.text(.memberNo),
                let id = vacated[.number(Array(UnsafeRawBufferPointer(start: number, count: count)))] {
                 return Found(id: id, differs: 0, byVacated: .memberNo)
             }
-            if let key = MemberMerge.identityKey(storage), let id = vacated[key] {
+            if let found = try identityMatch(storage) { return found }
+            if !vacated.isEmpty, let key = MemberMerge.identityKey(storage), let id = vacated[key] {
                 return Found(id: id, differs: 0, byVacated: .idNumber)
+            }
+            return nil
+        }
+    }
+
+    /// The refusal, as the registry would have made it when the import began, of a row that would give
+    /// a member (nil: a new one) an identity number or ORCID iD that an earlier row took from another
+    /// member; nil when it gives none. (A member number cannot be: `find` matches such a row to the
+    /// member it was taken from.)
+    private func vacatedKeyRefusal(_ values: MemberValues, memberID: Int64?, differs: Int64) -> String? {
+        guard !vacated.isEmpty else { return nil }
+        func changes(_ column: MemberColumn) -> Bool {
+            memberID == nil || (columns.firstIndex(of: column).map { differs & (1 << Int64($0)) != 0 } ?? false)
+        }
+        return values.withStorage { storage in
+            func heldByAnother(_ key: VacatedKey) -> Bool { vacated[key].map { $0 != memberID } ?? false }
+            if changes(.idNumber) || changes(.idType), let key = MemberMerge.identityKey(storage), heldByAnother(key) {
+                return "UNIQUE constraint failed: member.id_number, member.id_type"
+            }
+            if changes(.orcid), let (orcid, count) = storage.text(.orcid),
+               heldByAnother(.orcid(Array(UnsafeRawBufferPointer(start: orcid, count: count)))) {
+                return "UNIQUE constraint failed: member.orcid"
             }
             return nil
         }
@@ -201,14 +226,14 @@ final class MemberMerge {
         return .identity(number: Array(UnsafeRawBufferPointer(start: number, count: count)), type: type)
     }
 
-    /// The member number and identity an update that `differs` describes takes from the member, read
-    /// before it is written (none for most updates, which change neither).
+    /// The member number, identity and ORCID iD an update that `differs` describes takes from the
+    /// member, read before it is written (none for most updates, which change none of them).
     private func keysTaken(from memberID: Int64, differs: Int64) throws -> [VacatedKey] {
         func changes(_ column: MemberColumn) -> Bool {
             columns.firstIndex(of: column).map { differs & (1 << Int64($0)) != 0 } ?? false
         }
-        let number = changes(.memberNo), identity = changes(.idNumber) || changes(.idType)
-        guard number || identity else { return [] }
+        let number = changes(.memberNo), identity = changes(.idNumber) || changes(.idType), orcid = changes(.orcid)
+        guard number || identity || orcid else { return [] }
         findKeys.reset()
         findKeys.bind(1, memberID)
         defer { findKeys.reset() }
@@ -218,34 +243,32 @@ final class MemberMerge {
         if identity, let old = findKeys.bytes(1) {
             keys.append(.identity(number: Array(old), type: findKeys.bytes(2).map(Array.init) ?? []))
         }
+        if orcid, let old = findKeys.bytes(3) { keys.append(.orcid(Array(old))) }
         return keys
     }
 
-    /// Finds the member a row speaks of, in the registry as it is now.
-    private func findNow(_ values: MemberValues) throws -> Found? {
-        try values.withStorage { storage in
-            if let (number, count) = storage.text(.memberNo) {
-                if try scan.move(to: UnsafeRawBufferPointer(start: number, count: count)) {
-                    let id = scan.statement.int64(0)
-                    // A member this import has touched may have changed under the cursor.
-                    if seenLine[id] == 0 { return found(at: scan, storage) }
-                }
-                if let found = try lookUp(findByNumber, storage, key: { $0.bind(1, .memberNo, borrowing: storage) }) {
-                    return found
-                }
-            }
-            if storage.text(.idNumber) != nil {
-                if let deferral = identityDeferral, let identity = IdentityIndexDeferral.fingerprint(of: storage) {
-                    // No member inserted so far has the identity: nothing to search for without the index.
-                    guard deferral.mayHold(identity) else { return nil }
-                    try buildIdentityIndex()
-                }
-                return try lookUp(findByIdentity, storage) {
-                    $0.bind(1, .idNumber, borrowing: storage)
-                    $0.bind(2, .idType, borrowing: storage)
-                }
-            }
-            return nil
+    /// The member that holds the row's member number now.
+    private func numberMatch(_ storage: MemberValues.Storage) throws -> Found? {
+        guard let (number, count) = storage.text(.memberNo) else { return nil }
+        if try scan.move(to: UnsafeRawBufferPointer(start: number, count: count)) {
+            let id = scan.statement.int64(0)
+            // A member this import has touched may have changed under the cursor.
+            if seenLine[id] == 0 { return found(at: scan, storage) }
+        }
+        return try lookUp(findByNumber, storage, key: { $0.bind(1, .memberNo, borrowing: storage) })
+    }
+
+    /// The member that holds the row's identity number now.
+    private func identityMatch(_ storage: MemberValues.Storage) throws -> Found? {
+        guard storage.text(.idNumber) != nil else { return nil }
+        if let deferral = identityDeferral, let identity = IdentityIndexDeferral.fingerprint(of: storage) {
+            // No member inserted so far has the identity: nothing to search for without the index.
+            guard deferral.mayHold(identity) else { return nil }
+            try buildIdentityIndex()
+        }
+        return try lookUp(findByIdentity, storage) {
+            $0.bind(1, .idNumber, borrowing: storage)
+            $0.bind(2, .idType, borrowing: storage)
         }
     }
 
@@ -388,8 +411,16 @@ final class MemberMerge {
             periodChanges = changes
         }
         if !changed.isEmpty {
+            // A row refused for a key another member holds still names its member: present for a
+            // snapshot, as a row rejected for another column is.
+            if let message = vacatedKeyRefusal(values, memberID: found.id, differs: found.differs) {
+                see(found.id, line: -1)
+                try ordering.conflict()
+                return MemberMerge.rejection(message)
+            }
             let taken = try keysTaken(from: found.id, differs: found.differs)
             if let failure = try write(try update(changing: found.differs), values, memberID: found.id) {
+                see(found.id, line: -1)
                 return try refusal(failure)
             }
             for key in taken { vacated[key] = found.id }
@@ -422,6 +453,10 @@ final class MemberMerge {
         case .reject(let reason):
             return .rejected(column: "join_date", reason: reason)
         case .changes(let changes):
+            if let message = vacatedKeyRefusal(values, memberID: nil, differs: 0) {
+                try ordering.conflict()
+                return MemberMerge.rejection(message)
+            }
             return try insertNew(values, changes).map(refusal) ?? .inserted
         }
     }
@@ -483,7 +518,11 @@ final class MemberMerge {
     }
 
     private static func rejection(_ failure: StepFailure) -> Outcome {
-        .rejected(column: column(of: failure.message), reason: explain(failure.message))
+        rejection(failure.message)
+    }
+
+    private static func rejection(_ message: String) -> Outcome {
+        .rejected(column: column(of: message), reason: explain(message))
     }
 
     private func apply(_ changes: [PeriodChange], memberID: Int64) throws {
