@@ -58,11 +58,12 @@ final class MemberMerge {
     /// Whether the rows have come in member-number order exactly, so far.
     private var ordering: Ordering
 
-    /// The member numbers and identities an earlier row of this file took from a member (a member
-    /// renumbered, an identity number corrected), with that member: a row is matched to the registry
-    /// as it was when the import began, so a row giving one of them still names that member, and is a
-    /// second row for it, whatever the order of the two. Without this, which of the two rows updated
-    /// the member and which made a new one depended on the file's order.
+    /// The member numbers, identities and ORCID iDs an earlier row of this file took from a member (a
+    /// member renumbered, an identity number corrected), with that member. A row is matched to the
+    /// registry as it was when the import began: a row giving such a number or identity still names
+    /// that member (a second row for it), and one giving such a key to another member is refused as
+    /// taken (`vacatedKeyRefusal`), whatever the order of the rows. Without this, which of two rows
+    /// updated the member, and which made a new one or took the key, depended on the file's order.
     private var vacated: [VacatedKey: Int64] = [:]
     private let findKeys: FastStatement
 
