@@ -116,7 +116,7 @@ public struct OutputFile: Sendable {
                     return
                 }
             }
-            var template = Array(OutputFile.temporaryTemplate(for: output.path).utf8CString)
+            var template = Array((OutputFile.temporaryPrefix(for: output.path) + "XXXXXX").utf8CString)
             let descriptor = template.withUnsafeMutableBufferPointer { buffer in
                 buffer.baseAddress.map { mkstemp($0) } ?? -1
             }
@@ -157,26 +157,17 @@ public struct OutputFile: Sendable {
         /// Flushes the bytes to disk and puts the file in place.
         public func commit() throws {
             guard descriptor >= 0 else { return }
+            /// Closes the file if it is open, removes its name if it has one, and says why.
             func fail(_ error: Int32) -> OutputFileError {
+                if descriptor >= 0 { close(descriptor); descriptor = -1 }
                 if let temporaryName { unlink(temporaryName) }
                 return OutputFileError(path: output.path, reason: .failed(error))
             }
-            if fsync(descriptor) != 0 {
-                let error = errno
-                close(descriptor)
-                descriptor = -1
-                throw fail(error)
-            }
+            if fsync(descriptor) != 0 { throw fail(errno) }
             if temporaryName == nil {
                 // Named only now, beside the target (a name no other file has), and at once renamed over it.
-                let name = OutputFile.folder(of: output.path) + "/." + (output.path as NSString).lastPathComponent
-                    + ".registrar-" + UUID().uuidString
-                guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 else {
-                    let error = errno
-                    close(descriptor)
-                    descriptor = -1
-                    throw fail(error)
-                }
+                let name = OutputFile.temporaryPrefix(for: output.path) + UUID().uuidString
+                guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 else { throw fail(errno) }
                 temporaryName = name
             }
             let closed = close(descriptor) == 0 ? 0 : errno
@@ -195,9 +186,10 @@ public struct OutputFile: Sendable {
         }
     }
 
-    /// `mkstemp`'s template for a temporary file beside `path`.
-    private static func temporaryTemplate(for path: String) -> String {
-        OutputFile.folder(of: path) + "/." + (path as NSString).lastPathComponent + ".registrar-XXXXXX"
+    /// The start of a temporary file's name beside `path` (`.NAME.registrar-`), for `mkstemp`'s
+    /// template and for naming an unnamed file at commit.
+    private static func temporaryPrefix(for path: String) -> String {
+        OutputFile.folder(of: path) + "/." + (path as NSString).lastPathComponent + ".registrar-"
     }
 
     /// Writes every byte, retrying short writes and interruptions; 0, or the errno that stopped it.

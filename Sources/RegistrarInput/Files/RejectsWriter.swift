@@ -87,7 +87,7 @@ package final class RejectsWriter {
                     let wanted = min(buffer.count, count - done)
                     let got = buffer.withUnsafeMutableBytes { unordered.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<wanted]), at: start + done) }
                     guard got > 0 else {
-                        throw OutputFileError(path: output.path, reason: .system(got < 0 ? String(cString: strerror(errno)) : "the temporary file became shorter"))
+                        throw OutputFileError(path: output.path, reason: got < 0 ? .failed(errno) : .system("the temporary file became shorter"))
                     }
                     try sorted.append(buffer[0..<got])
                     done += got

@@ -18,14 +18,11 @@ package enum ReadAhead {
     ///
     /// - Parameters:
     ///   - reader: used by the reading thread only, from the call until it returns.
-    ///   - column: the field whose order the records come in (`CSVReader.forEachRecord(orderedBy:)`);
-    ///     nil for the file's order.
-    ///   - exactly: in `RecordOrder.exact`'s order of that field instead.
+    ///   - order: the order the records come in.
     ///   - check: the reading thread's own work on a record (it may keep state: it runs on one thread).
     package static func run<Checked>(
         reader: CSVReader,
-        orderedBy column: Int? = nil,
-        exactly: Bool = false,
+        in order: Order = .file,
         check: @escaping (CSVRecord) -> Checked,
         body: (CSVRecord, Checked) throws -> Void
     ) throws {
@@ -37,10 +34,10 @@ package enum ReadAhead {
             batch.reserveCapacity(batchSize)
             do {
                 let records: ((CSVRecord) throws -> Void) throws -> Void = { body in
-                    switch (column, exactly) {
-                    case (let column?, false): try reader.forEachRecord(orderedBy: column, body)
-                    case (let column?, true): try reader.forEachRecord(exactlyOrderedBy: column, body)
-                    case (nil, _): try reader.forEachRecord(body)
+                    switch order {
+                    case .file: try reader.forEachRecord(body)
+                    case .nearly(let column): try reader.forEachRecord(orderedBy: column, body)
+                    case .exactly(let column): try reader.forEachRecord(exactlyOrderedBy: column, body)
                     }
                 }
                 try records { record in
@@ -80,6 +77,16 @@ package enum ReadAhead {
             throw error
         }
         channel.waitUntilFinished()
+    }
+
+    /// The order a file's records are handed over in.
+    package enum Order {
+        /// As they are in the file.
+        case file
+        /// Near the order of a field (`CSVReader.forEachRecord(orderedBy:)`).
+        case nearly(byField: Int)
+        /// In `RecordOrder.exact`'s order of a field (`CSVReader.forEachRecord(exactlyOrderedBy:)`).
+        case exactly(byField: Int)
     }
 
     /// Something handed from one thread to another and used only there afterwards.

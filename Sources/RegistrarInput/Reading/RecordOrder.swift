@@ -55,9 +55,16 @@ package struct RecordOrder {
     /// in that order (or one record), not readable in pieces (a quote never closed, a record over
     /// `longestRecord`, a file over 4 GiB), or not there to be read.
     package static func of(path: String, column: Int, from first: Int = 0) -> RecordOrder? {
-        guard let file = try? RawFile(path: path, displayName: path), file.size < Int(UInt32.max) else { return nil }
-        var scanner = Scanner(column: column, fileSize: file.size, skip: first)
-        guard (try? file.forEachChunk({ scanner.feed($0) })) == true, var order = scanner.finish() else { return nil }
+        scan(path: path, displayName: path, column: column, skip: first)
+    }
+
+    /// One `Scanner` pass over the file; nil when it cannot be read in pieces (or, unless `places`,
+    /// is in order already). With `places`, the records' places in file order, with no keys kept.
+    private static func scan(path: String, displayName: String, column: Int, skip: Int = 0, places: Bool = false) -> RecordOrder? {
+        guard let file = try? RawFile(path: path, displayName: displayName), file.size < Int(UInt32.max) else { return nil }
+        var scanner = Scanner(column: column, fileSize: file.size, skip: skip)
+        scanner.keepsKeys = !places
+        guard (try? file.forEachChunk({ scanner.feed($0) })) == true, var order = scanner.finish(evenInOrder: places) else { return nil }
         order.version = file.opened
         return order
     }
@@ -457,10 +464,7 @@ extension RecordOrder {
     /// of turn; it reads the file twice and keeps every value (about 30 bytes a row).
     package static func exact(path: String, displayName: String, column: Int, encoding: TextEncoding,
                               firstInvalidUTF8: (offset: Int, line: Int)?) throws -> RecordOrder? {
-        guard let file = try? RawFile(path: path, displayName: displayName), file.size < Int(UInt32.max) else { return nil }
-        var scanner = Scanner(column: column, fileSize: file.size)
-        scanner.keepsKeys = false
-        guard (try? file.forEachChunk({ scanner.feed($0) })) == true, let places = scanner.finish(evenInOrder: true) else { return nil }
+        guard let places = scan(path: path, displayName: displayName, column: column, places: true) else { return nil }
         // Each record's value as the validator makes it, read by the reader itself (quotes, GB18030).
         let reader = try CSVReader(path: path, displayName: displayName, encoding: encoding, firstInvalidUTF8: firstInvalidUTF8)
         _ = try reader.nextRecord()
@@ -476,23 +480,38 @@ extension RecordOrder {
                 values.reserveCapacity(values.count / 1024 * places.recordCount * 21 / 20 + 4096)
             }
         }
-        guard ends.count == places.recordCount, reader.sourceVersion == file.opened else { throw RawFile.changed(displayName) }
+        guard ends.count == places.recordCount, reader.sourceVersion == places.version else { throw RawFile.changed(displayName) }
         var sequence = [UInt32](0..<UInt32(ends.count))
         values.withUnsafeBytes { all in
             func value(_ record: UInt32) -> UnsafeRawBufferPointer {
                 let index = Int(record)
                 return UnsafeRawBufferPointer(rebasing: all[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])])
             }
+            // Record numbers rise with the lines, so they break ties as the lines would.
             sequence.sort { a, b in
                 let (x, y) = (value(a), value(b))
-                if x.isEmpty != y.isEmpty { return y.isEmpty }
-                let order = compare(x, y)
-                return order != 0 ? order < 0 : a < b
+                return exactlyPrecedes(x.isEmpty ? nil : x, line: Int(a), y.isEmpty ? nil : y, line: Int(b))
             }
         }
         var order = RecordOrder(offsets: places.offsets, lines: places.lines, firstLine: places.firstLine, sequence: sequence)
-        order.version = file.opened
+        order.version = places.version
         return order
+    }
+
+    /// Whether a record whose normalised value is `a` (nil: empty), on line `aLine`, comes before one
+    /// whose value is `b`: the exact order, one rule for `exact` and for the merge's check of it
+    /// (`MemberMerge`): by value in SQLite's BINARY order, empty values after all the others, equal
+    /// values by line.
+    package static func exactlyPrecedes(_ a: UnsafeRawBufferPointer?, line aLine: Int,
+                                        _ b: UnsafeRawBufferPointer?, line bLine: Int) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return aLine < bLine
+        case (nil, _?): return false
+        case (_?, nil): return true
+        case (let a?, let b?):
+            let order = compare(a, b)
+            return order != 0 ? order < 0 : aLine < bLine
+        }
     }
 
     /// A field's bytes without the spaces and tabs around them, as normalising drops them.

@@ -100,7 +100,7 @@ package final class RawFile {
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.descriptor = descriptor
         self.displayName = displayName
-        opened = RawFile.version(of: descriptor)
+        opened = RawFile.version(of: status)
     }
 
     deinit { close(descriptor) }
@@ -120,8 +120,12 @@ package final class RawFile {
     private static func version(of descriptor: Int32) -> Version {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return Version() }
-        return Version(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int(status.st_size),
-                       modified: Int(status.st_mtim.tv_sec), modifiedNanoseconds: Int(status.st_mtim.tv_nsec))
+        return version(of: status)
+    }
+
+    private static func version(of status: stat) -> Version {
+        Version(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int(status.st_size),
+                modified: Int(status.st_mtim.tv_sec), modifiedNanoseconds: Int(status.st_mtim.tv_nsec))
     }
 
     /// Throws `changed` unless the file is still as it was in `version`.

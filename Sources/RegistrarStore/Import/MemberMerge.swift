@@ -57,6 +57,8 @@ final class MemberMerge {
 
     /// Whether the rows have come in member-number order exactly, so far.
     private var ordering: Ordering
+    /// Whether the rows come in `RecordOrder.exact`'s order (the import read again).
+    var readsInExactOrder: Bool { ordering.exact }
 
     /// The member numbers, identities and ORCID iDs an earlier row of this file took from a member (a
     /// member renumbered, an identity number corrected), with that member. A row is matched to the
@@ -105,15 +107,9 @@ final class MemberMerge {
             guard !exact, !outOfOrder else { return }
             values.withStorage { storage in
                 let number = storage.text(.memberNo).map { UnsafeRawBufferPointer(start: $0.pointer, count: $0.count) }
-                let comesBefore: Bool
-                switch (number, lastHadNumber) {
-                case (nil, _): comesBefore = !lastHadNumber && values.line < lastLine
-                case (_?, false): comesBefore = true
-                case (let number?, true):
-                    let order = RecordOrder.compare(number, last)
-                    comesBefore = order < 0 || (order == 0 && values.line < lastLine)
+                outOfOrder = last.withUnsafeBytes { previous in
+                    RecordOrder.exactlyPrecedes(number, line: values.line, lastHadNumber ? previous : nil, line: lastLine)
                 }
-                outOfOrder = comesBefore
                 last.removeAll(keepingCapacity: true)
                 if let number { last.appendBytes(number) }
                 lastHadNumber = number != nil
@@ -205,9 +201,7 @@ final class MemberMerge {
     /// member it was taken from.)
     private func vacatedKeyRefusal(_ values: MemberValues, memberID: Int64?, differs: Int64) -> String? {
         guard !vacated.isEmpty else { return nil }
-        func changes(_ column: MemberColumn) -> Bool {
-            memberID == nil || (columns.firstIndex(of: column).map { differs & (1 << Int64($0)) != 0 } ?? false)
-        }
+        func changes(_ column: MemberColumn) -> Bool { memberID == nil || differs & bit(column) != 0 }
         return values.withStorage { storage in
             func heldByAnother(_ key: VacatedKey) -> Bool { vacated[key].map { $0 != memberID } ?? false }
             if changes(.idNumber) || changes(.idType), let key = MemberMerge.identityKey(storage), heldByAnother(key) {
@@ -221,6 +215,11 @@ final class MemberMerge {
         }
     }
 
+    /// The bit that stands for `column` in `Found.differs`; 0 when the file does not carry it.
+    private func bit(_ column: MemberColumn) -> Int64 {
+        columns.firstIndex(of: column).map { 1 << Int64($0) } ?? 0
+    }
+
     private static func identityKey(_ storage: MemberValues.Storage) -> VacatedKey? {
         guard let (number, count) = storage.text(.idNumber) else { return nil }
         let type = storage.text(.idType).map { Array(UnsafeRawBufferPointer(start: $0.pointer, count: $0.count)) } ?? []
@@ -230,9 +229,7 @@ final class MemberMerge {
     /// The member number, identity and ORCID iD an update that `differs` describes takes from the
     /// member, read before it is written (none for most updates, which change none of them).
     private func keysTaken(from memberID: Int64, differs: Int64) throws -> [VacatedKey] {
-        func changes(_ column: MemberColumn) -> Bool {
-            columns.firstIndex(of: column).map { differs & (1 << Int64($0)) != 0 } ?? false
-        }
+        func changes(_ column: MemberColumn) -> Bool { differs & bit(column) != 0 }
         let number = changes(.memberNo), identity = changes(.idNumber) || changes(.idType), orcid = changes(.orcid)
         guard number || identity || orcid else { return [] }
         findKeys.reset()
@@ -371,8 +368,8 @@ final class MemberMerge {
         }
         // A row found by its identity number that gives no member number leaves the member's number
         // as it is: an empty cell does not take a member's number away.
-        if values.withStorage({ $0.text(.memberNo) == nil }), let bit = columns.firstIndex(of: .memberNo) {
-            found.differs &= ~(1 << Int64(bit))
+        if values.withStorage({ $0.text(.memberNo) == nil }) {
+            found.differs &= ~bit(.memberNo)
         }
         let firstLine = seenLine[found.id]
         if firstLine > 0 {

@@ -56,10 +56,6 @@ struct MemberRowImporter: RowImporter {
     let merge: MemberMerge
     /// The roster's registration column (`registration_years`), recorded once the rows are in.
     let registrations: RosterRegistrations
-    /// Whether the rows are read in `RecordOrder.exact`'s order, read again after
-    /// `MetOutOfMemberNumberOrder`, or (first) in `CSVReader.forEachRecord(orderedBy:)`'s.
-    let exactOrder: Bool
-
     /// A validated row, or why it cannot be imported.
     enum Checked {
         case valid(MemberValues, registeredYears: [Int])
@@ -67,7 +63,6 @@ struct MemberRowImporter: RowImporter {
     }
 
     init(_ db: Database, mapping: HeaderMapping, batchID: Int64, asOf: Day, exactOrder: Bool) throws {
-        self.exactOrder = exactOrder
         validator = MemberRowValidator(mapping: mapping, units: try UnitDirectory(db), asOf: asOf)
         merge = try MemberMerge(db: db, batchID: batchID, asOf: asOf, columns: validator.columns, exactOrder: exactOrder)
         registrations = RosterRegistrations(db, mapping: mapping, batchID: batchID, asOf: asOf)
@@ -90,7 +85,11 @@ struct MemberRowImporter: RowImporter {
         var inFileOrder = true
         do {
             // The order (8 bytes a row) is let go before the first import builds its index.
-            try ReadAhead.run(reader: reader, orderedBy: validator.mapping.column("member_no"), exactly: exactOrder, check: { record -> Checked in
+            // In `RecordOrder.exact`'s order when read again after `MetOutOfMemberNumberOrder`.
+            let order = validator.mapping.column("member_no").map { column -> ReadAhead.Order in
+                merge.readsInExactOrder ? .exactly(byField: column) : .nearly(byField: column)
+            } ?? .file
+            try ReadAhead.run(reader: reader, in: order, check: { record -> Checked in
                 if let rejection = validator.validate(record, into: &values) { return .rejected(rejection) }
                 switch registrations.years(in: record) {
                 case .failure(let rejection): return .rejected(rejection.keeping(values))
