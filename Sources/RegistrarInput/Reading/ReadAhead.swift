@@ -9,6 +9,10 @@ import RegistrarModel
 /// stays flat however long the file is. If the merging side stops (an error, a refusal), the reading
 /// thread is told to stop and is waited for; if reading fails, the merging side gets the error after
 /// the rows read before it, as it would reading them itself.
+///
+/// Validation is not a third thread between the two: tried on a shuffled million-row re-import, the
+/// three threads each ran about half the time and the import took as long (2.68 s against 2.66 s,
+/// minimum of 5), with more futex waits on the channels and on the allocator's locks.
 package enum ReadAhead {
     package static let batchSize = 256
     package static let depth = 4

@@ -325,6 +325,11 @@ package struct RecordOrder {
 /// A file's records read in a `RecordOrder`, for `UTF8Source`: each read fills the buffer with whole
 /// records, their bytes as they are in the file (runs of records that follow each other in the file
 /// in one read).
+///
+/// One `pread` a record, not a mapping of the file: mapped, a shuffled million-row re-import took
+/// 2.26 s against 2.88 s (minimum of 6, alternated), but every page of the file it touched counted in
+/// its resident size (219 MB against 62 MB), and dropping pages to stay within 64 MiB would fault on
+/// nearly every record; a file cut short while mapped would also end the process with SIGBUS.
 package final class OrderedRecords {
     private let file: RawFile
     package let order: RecordOrder
