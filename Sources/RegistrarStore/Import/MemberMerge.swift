@@ -183,8 +183,7 @@ final class MemberMerge {
     private func find(_ values: MemberValues) throws -> Found? {
         try values.withStorage { storage in
             if let found = try numberMatch(storage) { return found }
-            if !vacated.isEmpty, let (number, count) = storage.text(.memberNo),
-               let id = vacated[.number(Array(UnsafeRawBufferPointer(start: number, count: count)))] {
+            if !vacated.isEmpty, let number = MemberMerge.bytes(.memberNo, storage), let id = vacated[.number(number)] {
                 return Found(id: id, differs: 0, byVacated: .memberNo)
             }
             if let found = try identityMatch(storage) { return found }
@@ -207,8 +206,7 @@ final class MemberMerge {
             if changes(.idNumber) || changes(.idType), let key = MemberMerge.identityKey(storage), heldByAnother(key) {
                 return "UNIQUE constraint failed: member.id_number, member.id_type"
             }
-            if changes(.orcid), let (orcid, count) = storage.text(.orcid),
-               heldByAnother(.orcid(Array(UnsafeRawBufferPointer(start: orcid, count: count)))) {
+            if changes(.orcid), let orcid = MemberMerge.bytes(.orcid, storage), heldByAnother(.orcid(orcid)) {
                 return "UNIQUE constraint failed: member.orcid"
             }
             return nil
@@ -221,9 +219,13 @@ final class MemberMerge {
     }
 
     private static func identityKey(_ storage: MemberValues.Storage) -> VacatedKey? {
-        guard let (number, count) = storage.text(.idNumber) else { return nil }
-        let type = storage.text(.idType).map { Array(UnsafeRawBufferPointer(start: $0.pointer, count: $0.count)) } ?? []
-        return .identity(number: Array(UnsafeRawBufferPointer(start: number, count: count)), type: type)
+        guard let number = bytes(.idNumber, storage) else { return nil }
+        return .identity(number: number, type: bytes(.idType, storage) ?? [])
+    }
+
+    /// A copy of the row's value of `column`, for a key that outlives the row; nil when it is empty.
+    private static func bytes(_ column: MemberColumn, _ storage: MemberValues.Storage) -> [UInt8]? {
+        storage.text(column).map { Array(UnsafeRawBufferPointer(start: $0.pointer, count: $0.count)) }
     }
 
     /// The member number, identity and ORCID iD an update that `differs` describes takes from the
